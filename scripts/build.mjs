@@ -1,0 +1,36 @@
+// Build: bundle the CLI (code-split so each command loads only what it uses), the library entry,
+// precompiled built-in rubrics and the JSON Schemas.
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'external',
+  // chunks sit next to cli.js so that `new URL('./rubrics/…', import.meta.url)` finds the rubrics
+  chunkNames: '[name]-[hash]',
+  define: { __READY_VERSION__: JSON.stringify(pkg.version) },
+  // commander is CommonJS: give its `require` calls something to call
+  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  logLevel: 'warning',
+});
+// The rubric compiler and schema generator run from a throw-away bundle of the same sources.
+await build({ entryPoints: ['src/build-assets.ts'], outfile: '.build-tmp/build-assets.mjs', bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', packages: 'external' });
+const { compileRubric, jsonSchemas } = await import('../.build-tmp/build-assets.mjs');
+mkdirSync('dist/rubrics', { recursive: true });
+for (const file of readdirSync('rubrics').filter((f) => f.endsWith('.yaml'))) {
+  const id = file.replace(/\.yaml$/, '');
+  writeFileSync(`dist/rubrics/${id}.json`, JSON.stringify(await compileRubric(`rubrics/${file}`)));
+}
+mkdirSync('schemas', { recursive: true });
+for (const [name, schema] of Object.entries(jsonSchemas())) writeFileSync(`schemas/${name}`, JSON.stringify(schema, null, 2) + '\n');
+rmSync('.build-tmp', { recursive: true, force: true });

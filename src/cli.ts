@@ -1,0 +1,59 @@
+// Commander set-up only. Each action imports its command lazily, so `--help`, `--version` and
+// `check` load nothing they do not use.
+import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from './version.js';
+import { handleError } from './cli-errors.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const debug = process.argv.includes('--debug');
+
+const program = new Command('ready')
+  .description('Tells a data-science team whether its project is ready for production, and what to fix first.')
+  .version(VERSION, '-v, --version')
+  .option('--debug', 'print stack traces for errors')
+  .showSuggestionAfterError()
+  .exitOverride()
+  .configureOutput({ outputError: (str, write) => write(str) });
+
+program
+  .command('check')
+  .description('score readiness.yaml, print the summary and gate CI on it (never prompts)')
+  .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
+  .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
+  .option('--example', 'score the example project that ships with ready')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .option('-o, --output <file>', 'write the report to a file instead of stdout')
+  .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
+  .option('--min-score <n>', 'fail when the overall score is below N (0-100)')
+  .option('--min-area <area=n>', 'fail when an area scores below N; repeatable', collect)
+  .option('--max-blockers <n>', 'fail when there are more than N blockers (default 0)')
+  .option('--max-unanswered <n>', 'fail when more than N applicable questions are unanswered')
+  .option('--max-age-days <n>', 'fail when an answer is older than N days')
+  .addOption(new Option('--fail-on <what>', 'shorthand: fail on any blocker or unanswered question; repeatable').choices(['blockers', 'unanswered']).argParser(collect as never))
+  .addHelpText('after', '\nExamples:\n  $ ready check\n  $ ready check --min-score 70 --min-area data=60\n  $ ready check --format json -o report.json')
+  .action(async (opts) => (await import('./commands/check.js')).check(opts));
+
+const rubric = program.command('rubric').description('rubric tooling: validate a rubric, print its JSON Schema');
+rubric
+  .command('validate')
+  .description('check a rubric file and report every problem with its line')
+  .argument('[path]', 'the rubric file (default: the built-in rubric)')
+  .addHelpText('after', '\nExample:\n  $ ready rubric validate rubrics/acme.yaml')
+  .action(async (path) => (await import('./commands/rubric.js')).validate(path));
+rubric
+  .command('schema')
+  .description('print the JSON Schema of rubrics (or of readiness.yaml) for editors and validators')
+  .addOption(new Option('--for <file>', 'which file the schema describes').choices(['rubric', 'readiness']).default('rubric'))
+  .addHelpText('after', '\nExample:\n  $ ready rubric schema > rubric.schema.json')
+  .action(async (opts) => (await import('./commands/rubric.js')).schema(opts));
+
+try {
+  await program.parseAsync();
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // help and version are "errors" to commander; usage errors exit 2 like every input error
+    process.exitCode = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
+  } else {
+    process.exitCode = handleError(err, debug);
+  }
+}

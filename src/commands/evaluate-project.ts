@@ -1,0 +1,86 @@
+// What `check` and `report` share: load readiness.yaml and its rubric, resolve the gate flags,
+// evaluate. The clock is read here, at the edge, and handed to the pure core.
+import { basename, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { evaluate } from '../core/evaluate.js';
+import type { Gate } from '../core/rubric-schema.js';
+import type { Report } from '../core/report.js';
+import { InputError, UsageError } from '../io/errors.js';
+import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../io/load-readiness.js';
+
+export interface ProjectOptions {
+  file?: string;
+  rubric?: string;
+  example?: boolean;
+  project?: string;
+  minScore?: string;
+  minArea?: string[];
+  maxBlockers?: string;
+  maxUnanswered?: string;
+  maxAgeDays?: string;
+  failOn?: string[];
+}
+
+export const EXAMPLE_FILE = 'examples/forecast-pilot/readiness.yaml';
+
+export function exampleFile(): string {
+  // dist/cli.js and src/commands/x.ts both sit below the package root
+  for (const rel of ['../', '../../']) {
+    const file = fileURLToPath(new URL(rel + EXAMPLE_FILE, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  throw new Error(`${EXAMPLE_FILE} is missing from the package`);
+}
+
+function number(flag: string, raw: string | undefined, min: number, max: number, integer = false): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${flag}: expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max === Infinity ? 'up' : max}, got "${raw}"`);
+  }
+  return n;
+}
+
+export function gateFromFlags(opts: ProjectOptions): Gate {
+  const gate: Gate = {};
+  const minScore = number('--min-score', opts.minScore, 0, 100);
+  if (minScore !== undefined) gate.minScore = minScore;
+  for (const spec of opts.minArea ?? []) {
+    const m = /^([^=]+)=(.*)$/.exec(spec);
+    if (!m) throw new UsageError(`--min-area: expected AREA=N, got "${spec}"`);
+    (gate.minArea ??= {})[m[1]!] = number(`--min-area ${m[1]}`, m[2], 0, 100)!;
+  }
+  const maxBlockers = number('--max-blockers', opts.maxBlockers, 0, Infinity, true);
+  if (maxBlockers !== undefined) gate.maxBlockers = maxBlockers;
+  const maxUnanswered = number('--max-unanswered', opts.maxUnanswered, 0, Infinity, true);
+  if (maxUnanswered !== undefined) gate.maxUnanswered = maxUnanswered;
+  const maxAgeDays = number('--max-age-days', opts.maxAgeDays, 1, Infinity, true);
+  if (maxAgeDays !== undefined) gate.maxAgeDays = maxAgeDays;
+  for (const what of opts.failOn ?? []) {
+    if (what === 'blockers') gate.maxBlockers = 0;
+    if (what === 'unanswered') gate.maxUnanswered = 0;
+  }
+  return gate;
+}
+
+export async function evaluateProject(opts: ProjectOptions): Promise<{ report: Report; loaded: LoadedReadiness }> {
+  const flags = gateFromFlags(opts);
+  const file = opts.example ? exampleFile() : (opts.file ?? READINESS_FILE);
+  if (!opts.example && !existsSync(file)) {
+    throw new InputError([{ file, message: 'no such readiness file; run `ready assess` to answer the questionnaire, or pass --file PATH' }]);
+  }
+  const loaded = await loadReadiness(file, opts.rubric);
+  for (const area of Object.keys(flags.minArea ?? {})) {
+    if (!loaded.rubric.areas.some((a) => a.id === area)) {
+      throw new UsageError(`--min-area: unknown area "${area}" (areas: ${loaded.rubric.areas.map((a) => a.id).join(', ')})`);
+    }
+  }
+  const project = opts.project ?? loaded.project ?? basename(dirname(resolve(file)));
+  const report = evaluate(loaded.rubric, loaded.answers, {
+    now: new Date().toISOString(),
+    project,
+    gate: { flags, ...(loaded.gate && { readiness: loaded.gate }) },
+  });
+  return { report, loaded };
+}

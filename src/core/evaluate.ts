@@ -1,0 +1,162 @@
+// Scores one set of answers against one rubric. Pure: the date comes in as an argument.
+import { DONT_KNOW, type Condition, type Question, type Rubric } from './rubric-schema.js';
+import type { Answers } from './answers.js';
+import { classifyTier, type TierResult } from './tier.js';
+import { planRemediation } from './remediation.js';
+import { applyGate, type GateInput } from './gate.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  type AreaResult,
+  type BlockerResult,
+  type QuestionResult,
+  type Report,
+} from './report.js';
+
+export interface EvaluateOptions {
+  /** ISO date-time of the evaluation; the core never reads the clock */
+  now: string;
+  project?: string;
+  gate?: GateInput;
+}
+
+export function conditionHolds(cond: Condition, answers: Answers): boolean {
+  if ('question' in cond) return (answers[cond.question]?.choice ?? []).some((c) => cond.in.includes(c));
+  if ('all' in cond) return cond.all.every((c) => conditionHolds(c, answers));
+  if ('any' in cond) return cond.any.some((c) => conditionHolds(c, answers));
+  return !conditionHolds(cond.not, answers);
+}
+
+/** Why a question does not count at this tier, or null when it applies. */
+export function skipReason(q: Question, tier: string, answers: Answers): 'out-of-tier' | 'condition-unmet' | null {
+  if (q.tiers && !q.tiers.includes(tier)) return 'out-of-tier';
+  if (q.when && !conditionHolds(q.when, answers)) return 'condition-unmet';
+  return null;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** A multiple-choice question scores the sum of its chosen options, capped at 1. */
+export function questionScore(q: Question, choice: string[]): number {
+  const scores = choice.map((c) => q.options.find((o) => o.id === c)?.score ?? 0);
+  if (q.type === 'multiple') return Math.min(1, scores.reduce((a, b) => a + b, 0));
+  return scores[0] ?? 0;
+}
+
+export function levelFor(rubric: Rubric, score: number): Rubric['levels'][number] {
+  let level = rubric.levels[0]!;
+  for (const l of rubric.levels) if (score >= l.min) level = l;
+  return level;
+}
+
+function scoreQuestion(q: Question, tier: TierResult, answers: Answers): QuestionResult {
+  const answer = answers[q.id];
+  const base = {
+    id: q.id,
+    area: q.area,
+    prompt: q.prompt,
+    weight: q.weight,
+    roles: q.roles,
+    ...(answer?.note !== undefined && { note: answer.note }),
+    ...(answer?.by !== undefined && { by: answer.by }),
+    ...(answer?.at !== undefined && { at: answer.at }),
+    ...(answer?.line !== undefined && { line: answer.line }),
+  };
+  const skipped = skipReason(q, tier.id, answers);
+  const choice = answer?.choice ?? null;
+  const labels = (choice ?? []).map((c) => q.options.find((o) => o.id === c)?.label ?? c);
+  if (skipped) {
+    const reason = skipped === 'out-of-tier' ? `not asked at the ${tier.id} tier` : 'its condition on other answers does not hold';
+    return { ...base, status: skipped, choice, labels, score: null, blocker: false, reason };
+  }
+  if (answer?.notApplicable !== undefined) {
+    return { ...base, status: 'not-applicable', choice: null, labels: [], score: null, blocker: false, reason: answer.notApplicable };
+  }
+  if (!choice || choice.length === 0) {
+    return { ...base, status: 'unanswered', choice: null, labels: [], score: 0, blocker: false };
+  }
+  const blocker = choice.some((c) => q.options.find((o) => o.id === c)?.blocker === true);
+  const status = choice.includes(DONT_KNOW) ? 'dont-know' : 'answered';
+  return { ...base, status, choice, labels, score: round1(100 * questionScore(q, choice)), blocker };
+}
+
+const counts = (qs: QuestionResult[]) => {
+  const counted = qs.filter((q) => q.score !== null);
+  return {
+    applicable: counted.length,
+    answered: counted.filter((q) => q.status === 'answered' || q.status === 'dont-know').length,
+    unanswered: counted.filter((q) => q.status === 'unanswered').length,
+    dontKnow: counted.filter((q) => q.status === 'dont-know').length,
+  };
+};
+
+export function evaluate(rubric: Rubric, answers: Answers, options: EvaluateOptions): Report {
+  const tier = classifyTier(rubric, answers);
+  const questions = rubric.questions.map((q) => scoreQuestion(q, tier, answers));
+
+  const areas: AreaResult[] = rubric.areas.map((area) => {
+    const qs = questions.filter((q) => q.area === area.id);
+    const counted = qs.filter((q) => q.score !== null);
+    const totalWeight = counted.reduce((s, q) => s + q.weight, 0);
+    const score = totalWeight > 0 ? round1(counted.reduce((s, q) => s + q.weight * q.score!, 0) / totalWeight) : null;
+    return {
+      id: area.id,
+      title: area.title,
+      weight: area.weight,
+      score,
+      level: score === null ? null : levelFor(rubric, score).id,
+      ...counts(qs),
+    };
+  });
+
+  const scored = areas.filter((a) => a.score !== null);
+  let score = 0;
+  if (scored.length > 0) {
+    score =
+      rubric.aggregation === 'min'
+        ? Math.min(...scored.map((a) => a.score!))
+        : round1(scored.reduce((s, a) => s + a.weight * a.score!, 0) / scored.reduce((s, a) => s + a.weight, 0));
+  }
+
+  const blockers: BlockerResult[] = questions
+    .filter((q) => q.blocker)
+    .flatMap((q) => {
+      const rq = rubric.questions.find((r) => r.id === q.id)!;
+      return (q.choice ?? [])
+        .map((c) => rq.options.find((o) => o.id === c)!)
+        .filter((o) => o.blocker)
+        .map((o) => ({ question: q.id, area: q.area, option: o.id, label: o.label, ...(q.line !== undefined && { line: q.line }) }));
+    });
+
+  let level = levelFor(rubric, score);
+  let cappedByBlockers = false;
+  if (blockers.length > 0 && rubric.blockedLevel !== undefined) {
+    const cap = rubric.levels.findIndex((l) => l.id === rubric.blockedLevel);
+    if (rubric.levels.indexOf(level) > cap) {
+      level = rubric.levels[cap]!;
+      cappedByBlockers = true;
+    }
+  }
+
+  const all = counts(questions);
+  const partial: Omit<Report, 'gate'> = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    ...(options.project !== undefined && { project: options.project }),
+    generatedAt: options.now,
+    rubric: { id: rubric.id, version: rubric.version, title: rubric.title, aggregation: rubric.aggregation },
+    tier: { id: tier.id, title: tier.title, reason: tier.reason, known: tier.known, answers: tier.answers },
+    score,
+    level: { id: level.id, title: level.title, cappedByBlockers },
+    areas,
+    questions,
+    blockers,
+    remediation: planRemediation(rubric, questions, areas, answers),
+    summary: {
+      applicable: all.applicable,
+      answered: all.answered,
+      unanswered: all.unanswered,
+      dontKnow: all.dontKnow,
+      notApplicable: questions.filter((q) => q.status === 'not-applicable').length,
+    },
+  };
+  return { ...partial, gate: applyGate(partial, rubric, options.gate ?? {}, options.now) };
+}

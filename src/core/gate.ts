@@ -1,0 +1,87 @@
+// The gate: which terms apply (flags over readiness.yaml over the rubric's default for the tier),
+// and which of them the report fails. Warnings are reported but never fail the gate.
+import type { Gate, GateLevel, Rubric } from './rubric-schema.js';
+import type { GateFailure, GateResult, GateSource, GateTerm, Report, ResolvedGate, ResolvedTerm } from './report.js';
+import { gateMessage } from './messages.js';
+
+export interface GateInput {
+  flags?: Gate;
+  readiness?: Gate;
+}
+
+type TermSpec = number | { value: number; level?: GateLevel };
+const SCALAR_TERMS = ['minScore', 'maxBlockers', 'maxUnanswered', 'maxAgeDays'] as const;
+/** Terms that hold even when nobody set them: a blocker fails the gate unless allowed. */
+const DEFAULTS: Partial<Record<(typeof SCALAR_TERMS)[number], number>> = { maxBlockers: 0 };
+
+const resolveTerm = (spec: TermSpec, source: GateSource): ResolvedTerm =>
+  typeof spec === 'number' ? { value: spec, level: 'error', source } : { value: spec.value, level: spec.level ?? 'error', source };
+
+export function resolveGate(rubricGate: Gate | undefined, input: GateInput): ResolvedGate {
+  const layers: [Gate | undefined, GateSource][] = [
+    [rubricGate, 'rubric'],
+    [input.readiness, 'readiness'],
+    [input.flags, 'flags'],
+  ];
+  const gate: ResolvedGate = { minArea: {} };
+  for (const [term, value] of Object.entries(DEFAULTS)) gate[term as keyof typeof DEFAULTS] = resolveTerm(value, 'default');
+  for (const [layer, source] of layers) {
+    if (!layer) continue;
+    for (const term of SCALAR_TERMS) {
+      const spec = layer[term];
+      if (spec !== undefined) gate[term] = resolveTerm(spec, source);
+    }
+    for (const [area, spec] of Object.entries(layer.minArea ?? {})) gate.minArea[area] = resolveTerm(spec, source);
+  }
+  return gate;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Questions behind a low score: the ones whose gaps cost the most points. */
+const worst = (report: Omit<Report, 'gate'>, area?: string) =>
+  report.remediation.filter((r) => area === undefined || r.area === area).slice(0, 5).map((r) => r.question);
+
+export function applyGate(report: Omit<Report, 'gate'>, rubric: Rubric, input: GateInput, now: string): GateResult {
+  const terms = resolveGate(rubric.gates[report.tier.id], input);
+  const failures: GateFailure[] = [];
+  const lineOf = new Map(report.questions.map((q) => [q.id, q.line]));
+  const fail = (term: GateTerm, t: ResolvedTerm, value: number, questions: string[], area?: string) => {
+    const partial = {
+      term,
+      level: t.level,
+      source: t.source,
+      threshold: t.value,
+      value,
+      ...(area !== undefined && { area }),
+      questions,
+      lines: questions.map((q) => lineOf.get(q)).filter((l): l is number => l !== undefined),
+    };
+    failures.push({ ...partial, message: gateMessage(partial) });
+  };
+
+  if (terms.minScore && report.score < terms.minScore.value) fail('minScore', terms.minScore, report.score, worst(report));
+  for (const [areaId, t] of Object.entries(terms.minArea)) {
+    const area = report.areas.find((a) => a.id === areaId);
+    // an area with no applicable question cannot be below a minimum
+    if (area?.score != null && area.score < t.value) fail('minArea', t, area.score, worst(report, areaId), areaId);
+  }
+  if (terms.maxBlockers && report.blockers.length > terms.maxBlockers.value) {
+    fail('maxBlockers', terms.maxBlockers, report.blockers.length, [...new Set(report.blockers.map((b) => b.question))]);
+  }
+  if (terms.maxUnanswered) {
+    const unanswered = report.questions.filter((q) => q.status === 'unanswered').map((q) => q.id);
+    if (unanswered.length > terms.maxUnanswered.value) fail('maxUnanswered', terms.maxUnanswered, unanswered.length, unanswered);
+  }
+  if (terms.maxAgeDays) {
+    // answers without a date cannot be judged stale; readiness.yaml written by `ready assess` always has one
+    const limit = terms.maxAgeDays.value;
+    const stale = report.questions.filter((q) => q.at !== undefined && (Date.parse(now) - Date.parse(q.at)) / DAY_MS > limit);
+    if (stale.length > 0) {
+      const oldest = Math.max(...stale.map((q) => Math.floor((Date.parse(now) - Date.parse(q.at!)) / DAY_MS)));
+      fail('maxAgeDays', terms.maxAgeDays, oldest, stale.map((q) => q.id));
+    }
+  }
+  failures.sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+  return { passed: !failures.some((f) => f.level === 'error'), terms, failures };
+}

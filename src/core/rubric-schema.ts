@@ -1,0 +1,177 @@
+// The rubric format as a zod schema. Shape only: the meaning (references, duplicates, cycles,
+// tier-rule coverage) is checked by rubric-check.ts, which returns problems instead of throwing.
+import { z } from 'zod';
+
+export const DONT_KNOW = 'dont-know';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, "-" or "_"');
+
+const score01 = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+
+export const Effort = z.enum(['S', 'M', 'L']);
+export const Risk = z.enum(['low', 'medium', 'high']);
+export const Aggregation = z.enum(['weighted-mean', 'min']);
+export const GateLevel = z.enum(['error', 'warn']);
+
+export const Reference = z.strictObject({
+  title: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+export const Remediation = z.strictObject({
+  summary: z.string().min(1),
+  steps: z.array(z.string().min(1)).min(1, 'needs at least one step'),
+  effort: Effort,
+  references: z.array(Reference).default([]),
+});
+
+export const Option = z.strictObject({
+  id,
+  label: z.string().min(1),
+  score: score01,
+  risk: Risk.optional(),
+  blocker: z.boolean().optional(),
+  remediation: Remediation.optional(),
+});
+
+export type Condition =
+  | { question: string; in: string[] }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ question: id, in: z.array(id).min(1) }),
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+  ]),
+);
+
+// Probes are declarative by design: a rubric can name paths, patterns and packages, never a
+// command. Paths are relative to the repository root and may not climb out of it.
+const repoPath = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), {
+    message: 'must be a path inside the repository (no leading "/", no "..")',
+  });
+
+const probeCommon = {
+  id: id.optional(),
+  description: z.string().optional(),
+  supports: z.array(id).default([]),
+  contradicts: z.array(id).default([]),
+};
+
+export const Probe = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('file'), paths: z.array(repoPath).min(1), ...probeCommon }),
+  z.strictObject({
+    kind: z.literal('content'),
+    paths: z.array(repoPath).min(1),
+    pattern: z.string().min(1),
+    ...probeCommon,
+  }),
+  z.strictObject({
+    kind: z.literal('dependency'),
+    packages: z.array(z.string().min(1)).min(1),
+    ecosystem: z.enum(['python', 'node', 'r', 'any']).default('any'),
+    ...probeCommon,
+  }),
+]);
+
+export const Question = z.strictObject({
+  id,
+  area: id,
+  type: z.enum(['single', 'multiple']).default('single'),
+  prompt: z.string().min(1),
+  help: z.string().default(''),
+  weight: z.number().positive('must be greater than 0').default(1),
+  tiers: z.array(id).optional(),
+  when: Condition.optional(),
+  roles: z.array(id).default([]),
+  allowNotApplicable: z.boolean().default(false),
+  options: z.array(Option).min(2, 'needs at least two options'),
+  evidence: z.array(Probe).default([]),
+  remediation: Remediation.optional(),
+});
+
+export const TierQuestion = z.strictObject({
+  id,
+  prompt: z.string().min(1),
+  help: z.string().default(''),
+  options: z
+    .array(z.strictObject({ id, label: z.string().min(1), help: z.string().optional() }))
+    .min(2, 'needs at least two options'),
+});
+
+export const TierRule = z.strictObject({
+  // question id -> the option ids that match; a question left out matches any answer
+  when: z.record(id, z.union([id, z.array(id).min(1)])),
+  tier: id,
+  reason: z.string().min(1),
+});
+
+const gateTerm = <T extends z.ZodType>(value: T) =>
+  z.union([value, z.strictObject({ value, level: GateLevel.default('error') })]);
+
+export const Gate = z.strictObject({
+  minScore: gateTerm(z.number().min(0).max(100)).optional(),
+  minArea: z.record(id, gateTerm(z.number().min(0).max(100))).optional(),
+  maxBlockers: gateTerm(z.number().int().min(0)).optional(),
+  maxUnanswered: gateTerm(z.number().int().min(0)).optional(),
+  maxAgeDays: gateTerm(z.number().int().positive()).optional(),
+});
+
+export const Rubric = z.strictObject({
+  $schema: z.string().optional(),
+  id,
+  version: z.string().min(1),
+  title: z.string().min(1),
+  description: z.string().default(''),
+  aggregation: Aggregation.default('weighted-mean'),
+  areas: z
+    .array(
+      z.strictObject({
+        id,
+        title: z.string().min(1),
+        weight: z.number().positive('must be greater than 0').default(1),
+        description: z.string().default(''),
+      }),
+    )
+    .min(1, 'needs at least one area'),
+  roles: z.array(z.strictObject({ id, title: z.string().min(1) })).default([]),
+  tiers: z
+    .array(z.strictObject({ id, title: z.string().min(1), description: z.string().default('') }))
+    .min(1, 'needs at least one tier'),
+  tierQuestions: z.array(TierQuestion).default([]),
+  tierRules: z.array(TierRule).min(1, 'needs at least one tier rule'),
+  levels: z
+    .array(
+      z.strictObject({
+        id,
+        title: z.string().min(1),
+        min: z.number().min(0).max(100),
+        description: z.string().default(''),
+      }),
+    )
+    .min(1, 'needs at least one level'),
+  // The highest level a project with any blocker can reach, whatever its score.
+  blockedLevel: id.optional(),
+  gates: z.record(id, Gate).default({}),
+  questions: z.array(Question).min(1, 'needs at least one question'),
+});
+
+export type RubricInput = z.input<typeof Rubric>;
+export type Rubric = z.output<typeof Rubric>;
+export type Question = z.output<typeof Question>;
+export type Option = z.output<typeof Option>;
+export type Remediation = z.output<typeof Remediation>;
+export type Probe = z.output<typeof Probe>;
+export type TierRule = z.output<typeof TierRule>;
+export type Gate = z.output<typeof Gate>;
+export type GateLevel = z.output<typeof GateLevel>;
+export type Effort = z.output<typeof Effort>;
