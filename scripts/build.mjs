@@ -1,14 +1,18 @@
 // Build: bundle the CLI (code-split so each command loads only what it uses), the library entry,
 // precompiled built-in rubrics and the JSON Schemas.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
-rmSync('dist', { recursive: true, force: true });
+// Build into a fresh folder and swap it in at the end, so that a test running the binary
+// meanwhile never sees a half-written dist/.
+const out = `dist.tmp-${process.pid}`;
+const tmp = `.build-tmp-${process.pid}`;
+rmSync(out, { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+  outdir: out,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -24,13 +28,19 @@ await build({
   logLevel: 'warning',
 });
 // The rubric compiler and schema generator run from a throw-away bundle of the same sources.
-await build({ entryPoints: ['src/build-assets.ts'], outfile: '.build-tmp/build-assets.mjs', bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', packages: 'external' });
-const { compileRubric, jsonSchemas } = await import('../.build-tmp/build-assets.mjs');
-mkdirSync('dist/rubrics', { recursive: true });
+await build({ entryPoints: ['src/build-assets.ts'], outfile: `${tmp}/build-assets.mjs`, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', packages: 'external' });
+const { compileRubric, jsonSchemas } = await import(`../${tmp}/build-assets.mjs`);
+mkdirSync(`${out}/rubrics`, { recursive: true });
 for (const file of readdirSync('rubrics').filter((f) => f.endsWith('.yaml'))) {
   const id = file.replace(/\.yaml$/, '');
-  writeFileSync(`dist/rubrics/${id}.json`, JSON.stringify(await compileRubric(`rubrics/${file}`)));
+  writeFileSync(`${out}/rubrics/${id}.json`, JSON.stringify(await compileRubric(`rubrics/${file}`)));
 }
 mkdirSync('schemas', { recursive: true });
 for (const [name, schema] of Object.entries(jsonSchemas())) writeFileSync(`schemas/${name}`, JSON.stringify(schema, null, 2) + '\n');
-rmSync('.build-tmp', { recursive: true, force: true });
+rmSync(tmp, { recursive: true, force: true });
+const old = `dist.old-${process.pid}`;
+try {
+  renameSync('dist', old);
+} catch {}
+renameSync(out, 'dist');
+rmSync(old, { recursive: true, force: true });
