@@ -146,6 +146,7 @@ export function evaluate(rubric: Rubric, answers: Answers, options: EvaluateOpti
     tier: { id: tier.id, title: tier.title, reason: tier.reason, known: tier.known, answers: tier.answers },
     score,
     level: { id: level.id, title: level.title, cappedByBlockers },
+    levels: rubric.levels.map((l) => ({ id: l.id, title: l.title, min: l.min })),
     areas,
     questions,
     blockers,

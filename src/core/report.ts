@@ -112,6 +112,8 @@ export interface Report {
   tier: { id: string; title: string; reason: string; known: boolean; answers: Record<string, string> };
   score: number;
   level: { id: string; title: string; cappedByBlockers: boolean };
+  /** the rubric's level bands, lowest first, so renderers can name and rank an area's level */
+  levels: { id: string; title: string; min: number }[];
   areas: AreaResult[];
   questions: QuestionResult[];
   blockers: BlockerResult[];
