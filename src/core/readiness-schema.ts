@@ -13,7 +13,9 @@ export const AnswerEntry = z.union([
     notApplicable: z.string().min(1, 'needs a reason').optional(),
     note: z.string().optional(),
     by: z.string().optional(),
-    at: z.union([z.iso.date(), z.iso.datetime({ offset: true }), z.date()]).optional(),
+    at: z
+      .union([z.iso.date(), z.iso.datetime({ offset: true }), z.date()], { error: 'expected a date (2026-11-28) or date-time (2026-11-28T10:00:00Z)' })
+      .optional(),
   }),
 ]);
 
