@@ -1,0 +1,452 @@
+// Many projects' reports in one view: which projects could go to production next, and which
+// barrier holds the organisation back most. Pure: reports and the date come in, a Portfolio goes
+// out. Reports are folded into a builder one at a time so that 10,000 of them never sit in memory
+// at once; only the few facts the portfolio shows are kept per project.
+import { REPORT_SCHEMA_VERSION, type Report } from './report.js';
+
+export const PORTFOLIO_SCHEMA_VERSION = 1;
+
+export interface PortfolioProject {
+  name: string;
+  file: string;
+  /** "id@version" of the rubric the report was made with */
+  rubric: string;
+  tier: { id: string; title: string; known: boolean };
+  score: number;
+  level: { id: string; title: string; cappedByBlockers: boolean };
+  blockers: number;
+  /**
+   * the lowest-scoring area among those every report shares (the first in rubric order on a tie);
+   * null when every one of them scores full marks or none applies: nothing holds the project back
+   */
+  weakestArea: { id: string; title: string; score: number } | null;
+  /** answered questions (a "don't know" counts as answered) over applicable ones, 0-1 */
+  answeredShare: number | null;
+  /** the latest answer date, or when the report was made if no answer carries a date */
+  assessedAt: string;
+  /** whole days from assessedAt to now; null when the date cannot be read */
+  ageDays: number | null;
+  /** score per shared area id; null where no question of the area applies */
+  areas: Record<string, number | null>;
+}
+
+export interface QuestionTally {
+  question: string;
+  prompt: string;
+  area: string;
+  /** how many projects have it */
+  projects: number;
+}
+
+export interface Portfolio {
+  kind: 'portfolio';
+  schemaVersion: typeof PORTFOLIO_SCHEMA_VERSION;
+  generatedAt: string;
+  /** one sentence: the organisation's data-science bottleneck */
+  headline: string;
+  /** best first: score, then fewer blockers, then name */
+  projects: PortfolioProject[];
+  /** least demanding first; levels per tier in the order of `levels` */
+  tiers: { id: string; title: string; projects: number; levels: Record<string, number> }[];
+  /** least ready first */
+  levels: { id: string; title: string; projects: number }[];
+  /** the shared areas, in rubric order */
+  areas: { id: string; title: string; weakestIn: number; meanScore: number | null }[];
+  /** shared questions only, most common first */
+  blockers: QuestionTally[];
+  gaps: QuestionTally[];
+  comparison: {
+    rubrics: { id: string; version: string; title: string; projects: number }[];
+    sharedQuestions: number;
+    sharedAreas: number;
+    /** says how reports made with different rubrics were compared; null when all share one */
+    note: string | null;
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * What is wrong with a parsed JSON file as a report, or null when it has every field the
+ * portfolio reads. Cheap on purpose: it checks the fields used, not the whole contract.
+ */
+export function reportProblem(value: unknown): string | null {
+  if (!isObject(value)) return 'not a ready report (expected a JSON object)';
+  if ((value as { kind?: unknown }).kind === 'portfolio') return 'is a portfolio, not a project report';
+  if (!('schemaVersion' in value)) return 'not a ready report (no schemaVersion)';
+  if (value.schemaVersion !== REPORT_SCHEMA_VERSION) {
+    return `report schemaVersion ${JSON.stringify(value.schemaVersion)} is not supported (expected ${REPORT_SCHEMA_VERSION})`;
+  }
+  const r = value as Record<string, unknown>;
+  const field = (ok: boolean, path: string, expected: string) => (ok ? null : `${path}: expected ${expected}`);
+  const first =
+    field(r.project === undefined || typeof r.project === 'string', 'project', 'a string') ??
+    field(typeof r.generatedAt === 'string', 'generatedAt', 'a date string') ??
+    field(isObject(r.rubric) && isString(r.rubric.id) && isString(r.rubric.version), 'rubric', 'an object with id and version') ??
+    field(isObject(r.tier) && isString(r.tier.id) && isString(r.tier.title), 'tier', 'an object with id and title') ??
+    field(isNumber(r.score), 'score', 'a number') ??
+    field(isObject(r.level) && isString(r.level.id) && isString(r.level.title), 'level', 'an object with id and title') ??
+    field(isObject(r.summary) && isNumber(r.summary.applicable) && isNumber(r.summary.answered), 'summary', 'an object with applicable and answered counts') ??
+    field(Array.isArray(r.areas), 'areas', 'an array') ??
+    field(Array.isArray(r.questions), 'questions', 'an array') ??
+    field(Array.isArray(r.blockers), 'blockers', 'an array');
+  if (first) return first;
+  const areas = r.areas as unknown[];
+  for (let i = 0; i < areas.length; i++) {
+    const a = areas[i];
+    if (!isObject(a) || !isString(a.id) || !isString(a.title) || !(a.score === null || isNumber(a.score))) {
+      return `areas[${i}]: expected an object with id, title and a score (number or null)`;
+    }
+  }
+  const questions = r.questions as unknown[];
+  for (let i = 0; i < questions.length; i++) {
+    const q = questions[i];
+    if (!isObject(q) || !isString(q.id) || !isString(q.area) || !isString(q.status) || !(q.score === null || isNumber(q.score))) {
+      return `questions[${i}]: expected an object with id, area, status and a score (number or null)`;
+    }
+  }
+  const blockers = r.blockers as unknown[];
+  for (let i = 0; i < blockers.length; i++) {
+    const b = blockers[i];
+    if (!isObject(b) || !isString(b.question)) return `blockers[${i}]: expected an object with a question id`;
+  }
+  return null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+interface Entry {
+  name: string;
+  file: string;
+  rubricKey: string;
+  tier: PortfolioProject['tier'];
+  score: number;
+  level: PortfolioProject['level'];
+  blockers: number;
+  /** indices into the builder's question table */
+  blockerQuestions: number[];
+  gapQuestions: number[];
+  areaScores: Map<string, number | null>;
+  answered: number;
+  applicable: number;
+  assessedAt: string;
+}
+
+interface RubricSeen {
+  id: string;
+  version: string;
+  title: string;
+  projects: number;
+  questions: Set<number>;
+  areas: string[];
+}
+
+export interface ReportSource {
+  file: string;
+  /** used when the report names no project: typically the directory the file sits in */
+  fallbackName: string;
+}
+
+export class PortfolioBuilder {
+  private readonly entries: Entry[] = [];
+  private readonly rubrics = new Map<string, RubricSeen>();
+  private readonly questionIndex = new Map<string, number>();
+  private readonly questions: { id: string; prompt: string; area: string }[] = [];
+  private readonly areaTitles = new Map<string, string>();
+  private readonly tierStats = new Map<string, { outOfTier: number; reports: number; minScores: number[] }>();
+  /** the lowest score known for each level: level bands are ordered by score */
+  private readonly levelFloor = new Map<string, { title: string; floor: number }>();
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Folds one report in; it must have passed `reportProblem`. Nothing of it is kept by reference. */
+  add(report: Report, source: ReportSource): void {
+    const rubricKey = `${report.rubric.id}@${report.rubric.version}`;
+    let rubric = this.rubrics.get(rubricKey);
+    if (!rubric) {
+      rubric = {
+        id: report.rubric.id,
+        version: report.rubric.version,
+        title: typeof report.rubric.title === 'string' ? report.rubric.title : report.rubric.id,
+        projects: 0,
+        questions: new Set(report.questions.map((q) => this.questionId(q.id, q.prompt, q.area))),
+        areas: report.areas.map((a) => a.id),
+      };
+      this.rubrics.set(rubricKey, rubric);
+    }
+    rubric.projects++;
+
+    let outOfTier = 0;
+    let latestAnswer = '';
+    let latestAnswerMs = -Infinity;
+    const gapQuestions: number[] = [];
+    for (const q of report.questions) {
+      if (q.status === 'out-of-tier') outOfTier++;
+      if (q.score !== null && q.score < 100) gapQuestions.push(this.questionId(q.id, q.prompt, q.area));
+      if ((q.status === 'answered' || q.status === 'dont-know') && typeof q.at === 'string') {
+        const ms = Date.parse(q.at);
+        if (ms > latestAnswerMs) {
+          latestAnswerMs = ms;
+          latestAnswer = q.at;
+        }
+      }
+    }
+    const blockerQuestions = [...new Set(report.blockers.map((b) => b.question))].map((id) => this.questionId(id));
+
+    const areaScores = new Map<string, number | null>();
+    for (const a of report.areas) {
+      areaScores.set(a.id, a.score);
+      if (!this.areaTitles.has(a.id)) this.areaTitles.set(a.id, a.title);
+    }
+    this.seeLevels(report);
+
+    const tier = this.tierStats.get(report.tier.id) ?? { outOfTier: 0, reports: 0, minScores: [] };
+    tier.outOfTier += outOfTier;
+    tier.reports++;
+    const minScore = report.gate?.terms?.minScore;
+    if (minScore?.source === 'rubric' && isNumber(minScore.value) && tier.minScores.length < 16) tier.minScores.push(minScore.value);
+    this.tierStats.set(report.tier.id, tier);
+
+    this.entries.push({
+      name: report.project?.trim() || source.fallbackName,
+      file: source.file,
+      rubricKey,
+      tier: { id: report.tier.id, title: report.tier.title, known: report.tier.known !== false },
+      score: report.score,
+      level: { id: report.level.id, title: report.level.title, cappedByBlockers: report.level.cappedByBlockers === true },
+      blockers: report.blockers.length,
+      blockerQuestions,
+      gapQuestions,
+      areaScores,
+      answered: report.summary.answered,
+      applicable: report.summary.applicable,
+      assessedAt: latestAnswer || report.generatedAt,
+    });
+  }
+
+  build(options: { now: string }): Portfolio {
+    const nowMs = Date.parse(options.now);
+    const rubrics = [...this.rubrics.values()];
+    const sharedQuestions = intersect(rubrics.map((r) => r.questions));
+    const sharedAreas = rubrics[0]?.areas.filter((a) => rubrics.every((r) => r.areas.includes(a))) ?? [];
+
+    const projects = this.entries.map((e): PortfolioProject => {
+      const areas: Record<string, number | null> = {};
+      let weakest: PortfolioProject['weakestArea'] = null;
+      for (const id of sharedAreas) {
+        const score = e.areaScores.get(id) ?? null;
+        areas[id] = score;
+        if (score !== null && score < 100 && (weakest === null || score < weakest.score)) weakest = { id, title: this.areaTitles.get(id)!, score };
+      }
+      const assessedMs = Date.parse(e.assessedAt);
+      return {
+        name: e.name,
+        file: e.file,
+        rubric: e.rubricKey,
+        tier: e.tier,
+        score: e.score,
+        level: e.level,
+        blockers: e.blockers,
+        weakestArea: weakest,
+        answeredShare: e.applicable > 0 ? Math.round((e.answered / e.applicable) * 1000) / 1000 : null,
+        assessedAt: e.assessedAt,
+        ageDays: Number.isFinite(assessedMs) && Number.isFinite(nowMs) ? Math.max(0, Math.floor((nowMs - assessedMs) / DAY_MS)) : null,
+        areas,
+      };
+    });
+    projects.sort(byReadiness);
+
+    const levels = [...this.levelFloor.entries()]
+      .sort(([a, x], [b, y]) => x.floor - y.floor || compare(a, b))
+      .map(([id, l]) => ({ id, title: l.title, projects: 0 }));
+    const levelRow = new Map(levels.map((l) => [l.id, l]));
+    const tiers = this.orderedTiers().map((id) => ({ id, title: '', projects: 0, levels: {} as Record<string, number> }));
+    const tierRow = new Map(tiers.map((t) => [t.id, t]));
+    const weakestIn = new Map<string, number>(sharedAreas.map((a) => [a, 0]));
+    const areaSums = new Map<string, { sum: number; n: number }>(sharedAreas.map((a) => [a, { sum: 0, n: 0 }]));
+    for (const p of projects) {
+      levelRow.get(p.level.id)!.projects++;
+      const tier = tierRow.get(p.tier.id)!;
+      tier.title ||= p.tier.title;
+      tier.projects++;
+      tier.levels[p.level.id] = (tier.levels[p.level.id] ?? 0) + 1;
+      if (p.weakestArea) weakestIn.set(p.weakestArea.id, weakestIn.get(p.weakestArea.id)! + 1);
+      for (const id of sharedAreas) {
+        const s = p.areas[id];
+        if (s !== null && s !== undefined) {
+          const acc = areaSums.get(id)!;
+          acc.sum += s;
+          acc.n++;
+        }
+      }
+    }
+    for (const t of tiers) t.levels = Object.fromEntries(levels.filter((l) => t.levels[l.id]).map((l) => [l.id, t.levels[l.id]!]));
+
+    const areas = sharedAreas.map((id) => {
+      const acc = areaSums.get(id)!;
+      return { id, title: this.areaTitles.get(id)!, weakestIn: weakestIn.get(id)!, meanScore: acc.n > 0 ? Math.round((acc.sum / acc.n) * 10) / 10 : null };
+    });
+    const blockers = this.tally(this.entries.map((e) => e.blockerQuestions), sharedQuestions);
+    const gaps = this.tally(this.entries.map((e) => e.gapQuestions), sharedQuestions);
+    const comparison = {
+      rubrics: rubrics
+        .map(({ id, version, title, projects: n }) => ({ id, version, title, projects: n }))
+        .sort((a, b) => compare(a.id, b.id) || compareVersions(a.version, b.version)),
+      sharedQuestions: sharedQuestions.size,
+      sharedAreas: sharedAreas.length,
+      note: null as string | null,
+    };
+    comparison.note = comparisonNote(comparison, this.questions.length);
+
+    const portfolio: Portfolio = {
+      kind: 'portfolio',
+      schemaVersion: PORTFOLIO_SCHEMA_VERSION,
+      generatedAt: options.now,
+      headline: '',
+      projects,
+      tiers,
+      levels,
+      areas,
+      blockers,
+      gaps,
+      comparison,
+    };
+    portfolio.headline = headline(portfolio);
+    return portfolio;
+  }
+
+  private questionId(id: string, prompt?: string, area?: string): number {
+    let i = this.questionIndex.get(id);
+    if (i === undefined) {
+      i = this.questions.length;
+      this.questionIndex.set(id, i);
+      this.questions.push({ id, prompt: prompt ?? id, area: area ?? '' });
+    } else if (prompt !== undefined && this.questions[i]!.prompt === id) {
+      // first seen through a blocker, which carries no prompt
+      this.questions[i] = { id, prompt, area: area ?? '' };
+    }
+    return i;
+  }
+
+  /**
+   * Reports carry the rubric's level bands; older ones do not, and then the order is inferred from
+   * the scores seen at each level where no blocker capped it (the bands are ordered by score).
+   */
+  private seeLevels(report: Report): void {
+    const bands = (report as Partial<Report>).levels;
+    if (Array.isArray(bands) && bands.every((l) => isObject(l) && isString(l.id) && isString(l.title) && isNumber(l.min))) {
+      for (const l of bands) this.seeLevel(l.id, l.title, l.min);
+      if (bands.some((l) => l.id === report.level.id)) return;
+    }
+    for (const a of report.areas) if (a.score !== null && typeof a.level === 'string') this.seeLevel(a.level, undefined, a.score);
+    this.seeLevel(report.level.id, report.level.title, report.level.cappedByBlockers ? undefined : report.score);
+  }
+
+  private seeLevel(id: string, title: string | undefined, score?: number): void {
+    const seen = this.levelFloor.get(id);
+    const floor = score ?? Infinity;
+    if (!seen) this.levelFloor.set(id, { title: title ?? id, floor });
+    else {
+      if (floor < seen.floor) seen.floor = floor;
+      if (title !== undefined && seen.title === id) seen.title = title;
+    }
+  }
+
+  /**
+   * Reports do not carry the rubric's tier order, so it is inferred: a less demanding tier leaves
+   * more questions out and has a lower default minimum score.
+   */
+  private orderedTiers(): string[] {
+    const key = (id: string) => {
+      const t = this.tierStats.get(id)!;
+      const minScore = t.minScores.length > 0 ? t.minScores.reduce((a, b) => a + b, 0) / t.minScores.length : Infinity;
+      return { outOfTier: t.outOfTier / t.reports, minScore };
+    };
+    return [...this.tierStats.keys()].sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      return y.outOfTier - x.outOfTier || x.minScore - y.minScore || compare(a, b);
+    });
+  }
+
+  private tally(perProject: number[][], shared: Set<number>): QuestionTally[] {
+    const counts = new Map<number, number>();
+    for (const list of perProject) for (const q of list) if (shared.has(q)) counts.set(q, (counts.get(q) ?? 0) + 1);
+    return [...counts.entries()]
+      .sort(([a, x], [b, y]) => y - x || a - b)
+      .map(([q, projects]) => ({ question: this.questions[q]!.id, prompt: this.questions[q]!.prompt, area: this.questions[q]!.area, projects }));
+  }
+}
+
+/** Convenience for callers that already hold all reports (tests, small portfolios). */
+export function buildPortfolio(reports: { report: Report; source: ReportSource }[], options: { now: string }): Portfolio {
+  const builder = new PortfolioBuilder();
+  for (const { report, source } of reports) builder.add(report, source);
+  return builder.build(options);
+}
+
+export function byReadiness(a: PortfolioProject, b: PortfolioProject): number {
+  return b.score - a.score || a.blockers - b.blockers || compare(a.name, b.name) || compare(a.file, b.file);
+}
+
+// Locale-independent, so that the order is the same on every machine.
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/);
+  const pb = b.split(/[.-]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '';
+    const y = pb[i] ?? '';
+    const nx = Number(x);
+    const ny = Number(y);
+    const d = x !== '' && y !== '' && Number.isInteger(nx) && Number.isInteger(ny) ? nx - ny : compare(x, y);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function intersect(sets: Set<number>[]): Set<number> {
+  if (sets.length === 0) return new Set();
+  const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  return new Set([...first!].filter((q) => rest.every((s) => s.has(q))));
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function comparisonNote(c: Omit<Portfolio['comparison'], 'note'>, questionsSeen: number): string | null {
+  if (c.rubrics.length < 2) return null;
+  const names = c.rubrics.map((r) => `${r.id} ${r.version} (${plural(r.projects, 'project')})`).join(', ');
+  return (
+    `Reports were made with ${c.rubrics.length} rubric versions: ${names}. ` +
+    `Blockers and gaps are compared on the ${plural(c.sharedQuestions, 'question')} they share (of ${questionsSeen} seen), ` +
+    `areas on the ${plural(c.sharedAreas, 'area')} they share.`
+  );
+}
+
+const quote = (t: QuestionTally) => `${t.question} ("${t.prompt}")`;
+
+function headline(p: Portfolio): string {
+  const total = p.projects.length;
+  const most = Math.max(0, ...p.areas.map((a) => a.weakestIn));
+  const worst = p.areas.filter((a) => a.weakestIn === most && most > 0);
+  let area: string;
+  if (worst.length === 0) area = `No area could be compared across the ${plural(total, 'project')}`;
+  else if (worst.length === 1) area = `${worst[0]!.title} is the organisation's data-science bottleneck: the weakest area in ${most} of ${plural(total, 'project')}`;
+  else {
+    const names = `${worst.slice(0, -1).map((a) => a.title).join(', ')} and ${worst[worst.length - 1]!.title}`;
+    area = `${names} are the organisation's data-science bottleneck: each the weakest area in ${most} of ${plural(total, 'project')}`;
+  }
+  const blocker = p.blockers[0];
+  const gap = p.gaps[0];
+  const then = blocker
+    ? `; the most common blocker is ${quote(blocker)}, in ${plural(blocker.projects, 'project')}`
+    : gap
+      ? `; no project has a blocker, and the most common gap is ${quote(gap)}, in ${plural(gap.projects, 'project')}`
+      : '; no project has a blocker or a gap';
+  return `${area}${then}.`;
+}

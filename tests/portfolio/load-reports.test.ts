@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { findReportFiles, globToRegExp, readReport, readReports, fallbackProjectName } from '../../src/io/load-reports.js';
+import { tempProject } from '../helpers/cli.js';
+import { portfolioReports } from './fixtures.js';
+
+describe('globToRegExp', () => {
+  const cases: [string, string, boolean][] = [
+    ['*.json', 'a.json', true],
+    ['*.json', 'a/b.json', false],
+    ['*.json', 'a.yaml', false],
+    ['?.json', 'a.json', true],
+    ['?.json', 'ab.json', false],
+    ['team-?/*.json', 'team-a/x.json', true],
+    ['team-?/*.json', 'team-ab/x.json', false],
+    ['**/*.json', 'x.json', true],
+    ['**/*.json', 'a/b/c/x.json', true],
+    ['a/**/r.json', 'a/r.json', true],
+    ['a/**/r.json', 'a/b/c/r.json', true],
+    ['a/**/r.json', 'b/r.json', false],
+    ['**', 'a/b', true],
+    ['a.b+(c)', 'a.b+(c)', true],
+    ['a.b', 'axb', false],
+    ['*report*', 'my-report.json', true],
+  ];
+  it.each(cases)('%s against %s is %s', (pattern, path, expected) => {
+    expect(globToRegExp(pattern).test(path)).toBe(expected);
+  });
+});
+
+describe('findReportFiles', () => {
+  const tree = () =>
+    tempProject({
+      'reports/team-a/alpha.json': '{}',
+      'reports/team-a/notes.md': '# not a report',
+      'reports/team-b/deep/bravo.json': '{}',
+      'reports/team-b/charlie.JSON': '{}',
+      'reports/node_modules/pkg/package.json': '{}',
+      'reports/.git/config.json': '{}',
+      'reports/top.json': '{}',
+      'other/x.json': '{}',
+    });
+  const rel = (dir: string, files: string[]) => files.map((f) => relative(dir, f).split('\\').join('/'));
+
+  it('searches directories recursively for JSON files, skipping .git and node_modules, in a stable order', () => {
+    const dir = tree();
+    const { files, missing } = findReportFiles([join(dir, 'reports')]);
+    expect(rel(dir, files)).toEqual(['reports/team-a/alpha.json', 'reports/team-b/charlie.JSON', 'reports/team-b/deep/bravo.json', 'reports/top.json']);
+    expect(missing).toEqual([]);
+  });
+
+  it('expands *, ? and ** patterns; a matching directory is searched like a named one', () => {
+    const dir = tree();
+    const find = (...patterns: string[]) => rel(dir, findReportFiles(patterns.map((p) => join(dir, p))).files);
+    expect(find('reports/*/*.json')).toEqual(['reports/team-a/alpha.json']);
+    expect(find('reports/team-?')).toEqual(['reports/team-a/alpha.json', 'reports/team-b/charlie.JSON', 'reports/team-b/deep/bravo.json']);
+    expect(find('reports/**/*.json')).toEqual(['reports/team-a/alpha.json', 'reports/team-b/deep/bravo.json', 'reports/top.json']);
+    expect(find('*/top.json', 'other/*')).toEqual(['reports/top.json', 'other/x.json']);
+  });
+
+  it('lists a file once however many paths name it', () => {
+    const dir = tree();
+    const { files } = findReportFiles([join(dir, 'reports/top.json'), join(dir, 'reports'), join(dir, 'reports/*.json')]);
+    expect(rel(dir, files).filter((f) => f === 'reports/top.json')).toHaveLength(1);
+    expect(files).toHaveLength(4);
+  });
+
+  it('reports the paths and patterns that name nothing', () => {
+    const dir = tree();
+    const { files, missing } = findReportFiles([join(dir, 'nope.json'), join(dir, 'reports/*.yaml')]);
+    expect(files).toEqual([]);
+    expect(missing).toEqual([
+      { file: join(dir, 'nope.json'), reason: 'no such file or directory' },
+      { file: join(dir, 'reports/*.yaml'), reason: 'no file or directory matches this pattern' },
+    ]);
+  });
+
+  it('reads a file named on the command line whatever its extension, and does not follow linked directories', () => {
+    const dir = tree();
+    mkdirSync(join(dir, 'links'));
+    symlinkSync(join(dir, 'reports'), join(dir, 'links/loop'));
+    symlinkSync(join(dir, 'other/x.json'), join(dir, 'links/x.json'));
+    expect(rel(dir, findReportFiles([join(dir, 'reports/team-a/notes.md')]).files)).toEqual(['reports/team-a/notes.md']);
+    expect(rel(dir, findReportFiles([join(dir, 'links')]).files)).toEqual(['links/x.json']);
+  });
+});
+
+describe('readReport', () => {
+  it('returns a valid report, and a reason for a corrupt, foreign or empty file', async () => {
+    const [{ report }] = await portfolioReports();
+    const dir = tempProject({
+      'good/r.json': JSON.stringify(report, null, 2),
+      'bom/r.json': `\uFEFF${JSON.stringify(report)}`,
+      'corrupt/r.json': '{\n  "schemaVersion": 1,\n  "score": ,\n}',
+      'truncated/r.json': '{\n  "schemaVersion": 1\n  "score": 3 }',
+      'foreign/package.json': JSON.stringify({ name: 'x', version: '1.0.0' }),
+      'empty/r.json': '',
+    });
+    expect(readReport(join(dir, 'good/r.json')).report?.project).toBe('alpha');
+    expect(readReport(join(dir, 'bom/r.json')).report?.project).toBe('alpha');
+    expect(readReport(join(dir, 'corrupt/r.json'))).toEqual({ file: join(dir, 'corrupt/r.json'), reason: "not valid JSON (Unexpected token ',')" });
+    expect(readReport(join(dir, 'truncated/r.json')).reason).toBe("not valid JSON (Expected ',' or '}' after property value, line 3)");
+    expect(readReport(join(dir, 'foreign/package.json')).reason).toBe('not a ready report (no schemaVersion)');
+    expect(readReport(join(dir, 'empty/r.json')).reason).toMatch(/^not valid JSON/);
+    const results = [...readReports([dir])];
+    expect(results.filter((r) => r.report).map((r) => relative(dir, r.file))).toEqual([join('bom', 'r.json'), join('good', 'r.json')]);
+    expect(results.filter((r) => !r.report)).toHaveLength(4);
+  });
+
+  it('names a project after its directory when the report does not', () => {
+    expect(fallbackProjectName('/srv/reports/churn-model/report.json')).toBe('churn-model');
+  });
+});
