@@ -1,0 +1,283 @@
+// Saves answers into readiness.yaml, one answer at a time, without disturbing what the team wrote.
+//
+// yaml's Document API keeps comments, key order and unknown keys, but re-printing a whole document
+// also re-spaces comments, re-wraps block scalars and re-indents, which shows up as noise in the
+// pull request that commits the file. So the edit is made twice: on the Document (the reference
+// result) and as a splice of the few lines that change. The splice is kept only when it parses to
+// exactly the reference data; anything unusual (flow maps, odd layouts) gets the Document's text.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { isMap, isScalar, isSeq, parseDocument, stringify, YAMLMap, type Document, type Pair } from 'yaml';
+import { InputError } from './errors.js';
+import { writeFileAtomic } from './write-output.js';
+
+/** A change to one answer: a value sets the field, null removes it, undefined leaves it alone. */
+export interface AnswerChange {
+  choice?: string[] | null;
+  notApplicable?: string | null;
+  note?: string | null;
+  by?: string | null;
+  at?: string | null;
+}
+
+const FIELDS = ['choice', 'notApplicable', 'note', 'by', 'at'] as const;
+type Field = (typeof FIELDS)[number];
+
+export interface NewFileHeader {
+  rubric: string;
+  rubricVersion: string;
+  /** path of the readiness JSON Schema for editors, relative to the file */
+  schema?: string;
+}
+
+export function newReadinessText(h: NewFileHeader): string {
+  return [
+    ...(h.schema ? [`# yaml-language-server: $schema=${h.schema}`] : []),
+    '# How ready this project is for production: answered with `ready assess`, scored by',
+    '# `ready check`. Commit it and review changes like code; `ready` keeps your comments and',
+    '# key order when it saves answers.',
+    `rubric: ${renderScalar(h.rubric)}`,
+    `rubricVersion: ${renderScalar(h.rubricVersion)}`,
+    'answers:',
+    '',
+  ].join('\n');
+}
+
+/** The package's readiness schema as a path relative to the readiness file, when it can be found. */
+export function schemaHint(readinessFile: string): string | undefined {
+  // dist/*.js and src/io/*.ts both sit below the package root
+  for (const rel of ['../schemas/', '../../schemas/']) {
+    const schema = fileURLToPath(new URL(`${rel}readiness.schema.json`, import.meta.url));
+    if (existsSync(schema)) return relative(dirname(resolve(readinessFile)), schema).split(sep).join('/');
+  }
+  return undefined;
+}
+
+const PARSE_OPTIONS = { uniqueKeys: true, keepSourceTokens: false } as const;
+
+/** The text of a readiness file with one answer changed. */
+export function editAnswer(text: string, id: string, change: AnswerChange): string {
+  const crlf = text.includes('\r\n');
+  const source = crlf ? text.replace(/\r\n/g, '\n') : text;
+  const reference = parseDocument(source, PARSE_OPTIONS);
+  if (reference.errors.length > 0) throw new Error(`cannot edit invalid YAML: ${reference.errors[0]!.message}`);
+  editDocument(reference, id, change);
+  const expected = reference.toJS();
+  let out = spliceAnswer(source, id, change);
+  if (out === null || !sameData(out, expected)) out = reference.toString({ lineWidth: 0, indent: indentStep(source) });
+  return crlf ? out.replace(/\n/g, '\r\n') : out;
+}
+
+function sameData(text: string, expected: unknown): boolean {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  return doc.errors.length === 0 && isDeepStrictEqual(doc.toJS(), expected);
+}
+
+function editDocument(doc: Document, id: string, change: AnswerChange): void {
+  let answers: unknown = doc.get('answers', true);
+  if (!isMap(answers)) {
+    answers = new YAMLMap();
+    doc.set('answers', answers);
+  }
+  const map = answers as YAMLMap;
+  let entry: unknown = map.get(id, true);
+  if (!isMap(entry)) {
+    // shorthand (`consumer: humans`) becomes the long form, which has room for who and when
+    const long = new YAMLMap();
+    if (entry !== undefined && entry !== null && !(isScalar(entry) && entry.value === null)) long.set('choice', entry);
+    map.set(id, long);
+    entry = long;
+  }
+  for (const field of FIELDS) {
+    const value = change[field];
+    if (value === null) (entry as YAMLMap).delete(field);
+    else if (value !== undefined) (entry as YAMLMap).set(field, valueNode(doc, value));
+  }
+}
+
+function valueNode(doc: Document, value: string | string[]) {
+  if (!Array.isArray(value) || value.length === 1) return doc.createNode(Array.isArray(value) ? value[0] : value);
+  const seq = doc.createNode(value);
+  seq.flow = true;
+  return seq;
+}
+
+export function renderScalar(value: string | string[]): string {
+  if (Array.isArray(value)) return value.length === 1 ? renderScalar(value[0]!) : `[${value.map(renderScalar).join(', ')}]`;
+  const text = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  // multi-line text would come out as a block scalar, which needs indenting; a quoted line does not
+  return text.includes('\n') ? JSON.stringify(value) : text;
+}
+
+// ---- the splice --------------------------------------------------------------------------------
+
+const lineStart = (text: string, pos: number) => text.lastIndexOf('\n', pos - 1) + 1;
+const lineEnd = (text: string, pos: number) => {
+  const i = text.indexOf('\n', pos);
+  return i === -1 ? text.length : i;
+};
+/** End of the last line a node occupies (ranges of block nodes end after their final newline). */
+const nodeLineEnd = (text: string, end: number) => (end > 0 && text[end - 1] === '\n' ? end - 1 : lineEnd(text, end));
+const pad = (n: number) => ' '.repeat(n);
+const keyOf = (p: Pair) => (isScalar(p.key) ? p.key.value : p.key);
+const rangeOf = (node: unknown) => (node as { range?: [number, number, number] } | null)?.range;
+
+function indentStep(text: string): number {
+  const m = /^( +)\S/m.exec(text);
+  return m ? m[1]!.length : 2;
+}
+
+function fieldLines(fields: Partial<Record<Field, string | string[]>>, col: number): string[] {
+  return FIELDS.filter((f) => fields[f] !== undefined).map((f) => `${pad(col)}${f}: ${renderScalar(fields[f]!)}`);
+}
+
+function present(change: AnswerChange): Partial<Record<Field, string | string[]>> {
+  return Object.fromEntries(FIELDS.filter((f) => change[f] !== undefined && change[f] !== null).map((f) => [f, change[f]!]));
+}
+
+function insertAt(text: string, pos: number, lines: string[]): string {
+  const eofWithoutNewline = pos === text.length && !text.endsWith('\n');
+  if (pos === text.length && text.endsWith('\n')) return `${text}${lines.join('\n')}\n`;
+  return `${text.slice(0, pos)}${eofWithoutNewline || pos < text.length ? '\n' : ''}${lines.join('\n')}${text.slice(pos)}`;
+}
+
+/** The edited text with only the answer's lines changed, or null for layouts it does not handle. */
+function spliceAnswer(text: string, id: string, change: AnswerChange): string | null {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  const top = doc.contents;
+  if (!isMap(top) || top.flow) return null;
+  const step = indentStep(text);
+  const answersPair = top.items.find((p) => keyOf(p) === 'answers');
+  const newEntry = (keyCol: number, fieldCol: number) => [`${pad(keyCol)}${renderScalar(id)}:`, ...fieldLines(present(change), fieldCol)];
+
+  if (!answersPair) {
+    const body = text.length === 0 || text.endsWith('\n') ? text : `${text}\n`;
+    return `${body}answers:\n${newEntry(step, 2 * step).join('\n')}\n`;
+  }
+  const answers = answersPair.value;
+  const answersKeyEnd = rangeOf(answersPair.key)![1];
+  if (answers === null || (isScalar(answers) && answers.value === null)) {
+    const r = rangeOf(answers);
+    if (r && r[1] > r[0]) return null; // `answers: ~` or `null`: rare enough for the fallback
+    return insertAt(text, lineEnd(text, answersKeyEnd), newEntry(step, 2 * step));
+  }
+  if (!isMap(answers) || answers.flow || answers.items.length === 0) return null;
+
+  const keyCol = rangeOf(answers.items[0]!.key)![0] - lineStart(text, rangeOf(answers.items[0]!.key)![0]);
+  const sample = answers.items.map((p) => p.value).find((v) => isMap(v) && !v.flow && v.items.length > 0) as YAMLMap | undefined;
+  const fieldCol = sample ? columnOf(text, rangeOf(sample.items[0]!.key)![0]) : keyCol + step;
+  const pair = answers.items.find((p) => keyOf(p) === id);
+
+  if (!pair) {
+    const last = answers.items.at(-1)!;
+    const end = rangeOf(last.value)?.[1] ?? rangeOf(last.key)![1];
+    return insertAt(text, nodeLineEnd(text, end), newEntry(keyCol, fieldCol));
+  }
+  const value = pair.value;
+  if (isMap(value)) return value.flow ? null : spliceFields(text, id, change);
+
+  // shorthand or empty: rewrite the entry in the long form, keeping a comment at the end of its line
+  const keyStart = rangeOf(pair.key)![0];
+  const r = rangeOf(value);
+  const valueEnd = r && r[1] > r[0] ? r[1] : rangeOf(pair.key)![1];
+  const end = nodeLineEnd(text, valueEnd);
+  const trailing = isSeq(value) && !value.flow ? '' : text.slice(Math.max(valueEnd, text.indexOf(':', rangeOf(pair.key)![1]) + 1), end);
+  const comment = /^\s+#/.test(trailing) ? trailing : '';
+  const old = isScalar(value) && value.value !== null ? [String(value.value)] : isSeq(value) ? value.items.map((i) => String(isScalar(i) ? i.value : i)) : undefined;
+  const fields = present({ ...(old && { choice: old }), ...change });
+  const lines = fieldLines(fields, columnOf(text, keyStart) + (fieldCol - keyCol));
+  if (comment && lines.length > 0) lines[0] += comment;
+  return `${text.slice(0, keyStart)}${renderScalar(id)}:\n${lines.join('\n')}${text.slice(end)}`;
+}
+
+const columnOf = (text: string, pos: number) => pos - lineStart(text, pos);
+
+/** One field at a time, re-reading positions after each, inside an entry already in long form. */
+function spliceFields(text: string, id: string, change: AnswerChange): string | null {
+  let out = text;
+  for (const field of FIELDS) {
+    const value = change[field];
+    if (value === undefined) continue;
+    const doc = parseDocument(out, PARSE_OPTIONS);
+    const entry = (doc.get('answers', true) as unknown as YAMLMap).get(id, true) as unknown as YAMLMap;
+    const pair = entry.items.find((p) => keyOf(p) === field);
+    if (!pair) {
+      if (value === null) continue;
+      if (field === 'choice') {
+        // the choice reads best first, as in entries the writer creates
+        const first = rangeOf(entry.items[0]!.key)![0];
+        out = `${out.slice(0, lineStart(out, first))}${pad(columnOf(out, first))}choice: ${renderScalar(value)}\n${out.slice(lineStart(out, first))}`;
+        continue;
+      }
+      const last = entry.items.at(-1)!;
+      const col = columnOf(out, rangeOf(last.key)![0]);
+      const end = rangeOf(last.value)?.[1] ?? rangeOf(last.key)![1];
+      out = insertAt(out, nodeLineEnd(out, end), [`${pad(col)}${field}: ${renderScalar(value)}`]);
+      continue;
+    }
+    const keyRange = rangeOf(pair.key)!;
+    const r = rangeOf(pair.value);
+    if (value === null) {
+      if (entry.items.length === 1) return null; // an empty entry would need `id: {}`: leave it to the fallback
+      const end = nodeLineEnd(out, r && r[1] > r[0] ? r[1] : keyRange[1]);
+      out = out.slice(0, lineStart(out, keyRange[0])) + out.slice(Math.min(end + 1, out.length));
+      continue;
+    }
+    const collection = isMap(pair.value) || isSeq(pair.value);
+    if (!r || r[1] <= r[0] || (collection && !(pair.value as YAMLMap).flow)) {
+      // empty, or a block collection starting on the next line: put the new value after the colon
+      const colon = out.indexOf(':', keyRange[1]);
+      const end = r && r[1] > r[0] ? nodeLineEnd(out, r[1]) : colon + 1;
+      out = `${out.slice(0, colon + 1)} ${renderScalar(value)}${out.slice(end)}`;
+      continue;
+    }
+    const end = out[r[1] - 1] === '\n' ? r[1] - 1 : r[1];
+    out = `${out.slice(0, r[0])}${renderScalar(value)}${out.slice(end)}`;
+  }
+  return out;
+}
+
+/**
+ * Saves answers to one readiness file. Refuses to overwrite the file when someone changed it on
+ * disk since it was read (an editor, a `git pull`): their change would otherwise be lost silently.
+ */
+export class ReadinessWriter {
+  private text: string | null;
+
+  constructor(
+    readonly file: string,
+    /** the file's text as loaded, or null when it does not exist yet */
+    text: string | null,
+    private readonly header: NewFileHeader,
+  ) {
+    this.text = text;
+  }
+
+  get written(): boolean {
+    return this.text !== null;
+  }
+
+  save(id: string, change: AnswerChange): void {
+    const next = editAnswer(this.text ?? newReadinessText(this.header), id, change);
+    this.assertUnchangedOnDisk();
+    writeFileAtomic(this.file, next);
+    this.text = next;
+  }
+
+  private assertUnchangedOnDisk(): void {
+    let onDisk: string | null;
+    try {
+      onDisk = readFileSync(this.file, 'utf8').replace(/^\uFEFF/, '');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      onDisk = null;
+    }
+    if (onDisk !== this.text) {
+      throw new InputError([
+        { file: this.file, message: `was ${onDisk === null ? 'deleted' : 'changed'} while \`ready assess\` was running; not overwriting it (run \`ready assess\` again to continue from what is on disk)` },
+      ]);
+    }
+  }
+}

@@ -1,0 +1,267 @@
+import { describe, expect, it, vi, afterEach } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { editAnswer, newReadinessText, ReadinessWriter, schemaHint, type AnswerChange } from '../../src/io/readiness-writer.js';
+import { loadReadiness } from '../../src/io/load-readiness.js';
+import { InputError } from '../../src/io/errors.js';
+import { FIXTURES } from '../helpers/rubric.js';
+import { ROOT, tempProject } from '../helpers/cli.js';
+
+// A write can be made to fail half-way through the temp file, or at the rename, to stand in for a
+// crash or a full disk. Everything else goes to the real file system.
+const crash = vi.hoisted(() => ({ at: null as null | 'write' | 'rename' }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const writeFileSync: typeof fs.writeFileSync = (file, data, options) => {
+    if (crash.at === 'write' && String(file).endsWith('.tmp')) {
+      fs.writeFileSync(file, String(data).slice(0, Math.floor(String(data).length / 2)));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    }
+    return fs.writeFileSync(file, data, options);
+  };
+  const renameSync: typeof fs.renameSync = (from, to) => {
+    if (crash.at === 'rename') throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' });
+    return fs.renameSync(from, to);
+  };
+  return { ...fs, default: { ...fs, writeFileSync, renameSync }, writeFileSync, renameSync };
+});
+afterEach(() => {
+  crash.at = null;
+});
+
+const MINI = join(FIXTURES, 'rubrics/mini.yaml');
+const AT = '2026-11-28T12:00:00.000Z';
+const by = (change: AnswerChange): AnswerChange => ({ ...change, by: 'Bo', at: AT });
+
+// The team's own file: comments everywhere, keys in their order, 4-space indentation, shorthand
+// answers, a block-scalar note and a blank line between entries.
+const TEAM_FILE = `# yaml-language-server: $schema=../schemas/readiness.schema.json
+# Readiness of the churn model. Reviewed every sprint.
+
+gate:
+    minScore: 60   # agreed with IT, 2026-10
+project: churn   # shown in reports
+
+answers:
+    # tier
+    consumer: humans   # first guess
+    tools:
+        - ci
+        - docker
+    quality:
+        choice: manual
+        note: |
+            Checked by Ana
+            every Monday.
+        by: Ana
+        at: 2026-01-02
+
+    owner:     # ask the warehouse team
+# end of answers
+rubric: ${MINI}
+`;
+
+describe('editAnswer keeps the rest of the file as it was', () => {
+  it('changes only the lines of the answers it touches', () => {
+    let text = TEAM_FILE;
+    text = editAnswer(text, 'consumer', by({ choice: ['machines'] }));
+    text = editAnswer(text, 'tools', by({ choice: ['ci', 'docker', 'tests'] }));
+    text = editAnswer(text, 'quality', by({ choice: ['automated'], note: null }));
+    text = editAnswer(text, 'owner', by({ notApplicable: 'The vendor owns it.' }));
+    text = editAnswer(text, 'serving', by({ choice: ['api'], note: 'Behind the gateway,\nsee ADR 7.' }));
+    text = editAnswer(text, 'quality', { note: 'Great Expectations suite in CI.' });
+    expect(text).toBe(`# yaml-language-server: $schema=../schemas/readiness.schema.json
+# Readiness of the churn model. Reviewed every sprint.
+
+gate:
+    minScore: 60   # agreed with IT, 2026-10
+project: churn   # shown in reports
+
+answers:
+    # tier
+    consumer:
+        choice: machines   # first guess
+        by: Bo
+        at: ${AT}
+    tools:
+        choice: [ci, docker, tests]
+        by: Bo
+        at: ${AT}
+    quality:
+        choice: automated
+        by: Bo
+        at: ${AT}
+        note: Great Expectations suite in CI.
+
+    owner:
+        notApplicable: The vendor owns it.     # ask the warehouse team
+        by: Bo
+        at: ${AT}
+    serving:
+        choice: api
+        note: "Behind the gateway,\\nsee ADR 7."
+        by: Bo
+        at: ${AT}
+# end of answers
+rubric: ${MINI}
+`);
+  });
+
+  it('leaves a file that loads with the answers given', async () => {
+    const dir = tempProject({ 'readiness.yaml': TEAM_FILE });
+    const file = join(dir, 'readiness.yaml');
+    let text = TEAM_FILE;
+    text = editAnswer(text, 'consumer', by({ choice: ['machines'] }));
+    text = editAnswer(text, 'tools', by({ choice: ['dont-know'] }));
+    text = editAnswer(text, 'owner', by({ choice: ['named'], note: 'Jane (warehouse)' }));
+    writeFileSync(file, text);
+    const loaded = await loadReadiness(file);
+    expect(loaded.project).toBe('churn');
+    expect(loaded.gate).toEqual({ minScore: 60 });
+    expect(loaded.answers.consumer).toMatchObject({ choice: ['machines'], by: 'Bo', at: AT });
+    expect(loaded.answers.tools).toMatchObject({ choice: ['dont-know'] });
+    expect(loaded.answers.owner).toMatchObject({ choice: ['named'], note: 'Jane (warehouse)' });
+    expect(loaded.answers.quality).toMatchObject({ choice: ['manual'], note: 'Checked by Ana\nevery Monday.\n', by: 'Ana' });
+  });
+
+  it('turns "not applicable" back into a choice', () => {
+    const text = editAnswer('answers:\n  owner:\n    notApplicable: vendor\n    by: Ana\n', 'owner', by({ choice: ['named'], notApplicable: null }));
+    expect(text).toBe(`answers:\n  owner:\n    choice: named\n    by: Bo\n    at: ${AT}\n`);
+  });
+
+  it('adds an answers section to a file without one, and to an empty one', () => {
+    expect(editAnswer('project: p  # mine\n', 'consumer', { choice: ['humans'] })).toBe('project: p  # mine\nanswers:\n  consumer:\n    choice: humans\n');
+    expect(editAnswer('answers:   # to do\ngate: { minScore: 50 }\n', 'consumer', { choice: ['humans'] })).toBe(
+      'answers:   # to do\n  consumer:\n    choice: humans\ngate: { minScore: 50 }\n',
+    );
+  });
+
+  it('falls back to the Document API for flow-style answers, keeping data and comments', () => {
+    const text = editAnswer('# mine\nanswers: { consumer: humans }  # flow\nproject: p\n', 'owner', { choice: ['named'] });
+    expect(text).toContain('# mine');
+    expect(text).toContain('# flow');
+    expect(text.indexOf('answers')).toBeLessThan(text.indexOf('project'));
+    expect(text).toMatch(/consumer: humans/);
+    expect(text).toMatch(/owner: \{ choice: named \}|owner:\n\s+choice: named/);
+  });
+
+  it('keeps Windows line endings', () => {
+    const text = editAnswer('project: p\r\nanswers:\r\n  consumer: humans\r\n', 'owner', { choice: ['named'] });
+    expect(text).toBe('project: p\r\nanswers:\r\n  consumer: humans\r\n  owner:\r\n    choice: named\r\n');
+  });
+
+  it('quotes what YAML would otherwise read as another type', () => {
+    const text = editAnswer('answers:\n', 'latency', { choice: ['1'], note: 'true', by: '2026' });
+    expect(editAnswer(text, 'x', { note: '# not a comment' })).toBe(`answers:\n  latency:\n    choice: "1"\n    note: "true"\n    by: "2026"\n  x:\n    note: "# not a comment"\n`);
+  });
+});
+
+describe('a new readiness file', () => {
+  it('starts with a comment header and the schema hint, then the first answer', () => {
+    const text = editAnswer(newReadinessText({ rubric: 'builtin:default', rubricVersion: '0.1.0', schema: 'node_modules/ready-cli/schemas/readiness.schema.json' }), 'consumer', by({ choice: ['humans'] }));
+    expect(text).toBe(`# yaml-language-server: $schema=node_modules/ready-cli/schemas/readiness.schema.json
+# How ready this project is for production: answered with \`ready assess\`, scored by
+# \`ready check\`. Commit it and review changes like code; \`ready\` keeps your comments and
+# key order when it saves answers.
+rubric: builtin:default
+rubricVersion: 0.1.0
+answers:
+  consumer:
+    choice: humans
+    by: Bo
+    at: ${AT}
+`);
+  });
+
+  it('points the schema hint at the package schema, relative to the file', () => {
+    const dir = tempProject();
+    for (const file of [join(dir, 'readiness.yaml'), join(ROOT, 'readiness.yaml'), join(ROOT, 'examples/x/readiness.yaml')]) {
+      const hint = schemaHint(file)!;
+      expect(hint).not.toMatch(/^\//);
+      expect(resolve(dirname(file), hint)).toBe(join(ROOT, 'schemas/readiness.schema.json'));
+    }
+    expect(schemaHint(join(ROOT, 'readiness.yaml'))).toBe('schemas/readiness.schema.json');
+  });
+});
+
+describe('ReadinessWriter', () => {
+  const header = { rubric: `${MINI}`, rubricVersion: '1.0.0' };
+
+  it('creates the file at the first save, not before', () => {
+    const dir = tempProject();
+    const file = join(dir, 'readiness.yaml');
+    const writer = new ReadinessWriter(file, null, header);
+    expect(existsSync(file)).toBe(false);
+    writer.save('consumer', by({ choice: ['humans'] }));
+    writer.save('quality', by({ choice: ['manual'] }));
+    expect(readFileSync(file, 'utf8')).toMatch(/^# How ready[\s\S]*consumer:\n {4}choice: humans[\s\S]*quality:\n {4}choice: manual/);
+    expect(readdirSync(dir)).toEqual(['readiness.yaml']);
+  });
+
+  it('refuses to overwrite a file someone changed meanwhile', () => {
+    const dir = tempProject({ 'readiness.yaml': TEAM_FILE });
+    const file = join(dir, 'readiness.yaml');
+    const writer = new ReadinessWriter(file, TEAM_FILE, header);
+    writer.save('consumer', by({ choice: ['machines'] }));
+    const edited = `${readFileSync(file, 'utf8')}# edited in an editor\n`;
+    writeFileSync(file, edited);
+    expect(() => writer.save('quality', by({ choice: ['none'] }))).toThrow(/was changed while `ready assess` was running; not overwriting it/);
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+  });
+
+  for (const at of ['write', 'rename'] as const) {
+    it(`leaves the old file intact byte for byte when the ${at} fails half-way`, () => {
+      const dir = tempProject({ 'readiness.yaml': TEAM_FILE });
+      const file = join(dir, 'readiness.yaml');
+      const before = readFileSync(file);
+      const writer = new ReadinessWriter(file, TEAM_FILE, header);
+      crash.at = at;
+      expect(() => writer.save('consumer', by({ choice: ['machines'] }))).toThrow(InputError);
+      expect(readFileSync(file).equals(before)).toBe(true);
+      expect(readdirSync(dir)).toEqual(['readiness.yaml']);
+      // the writer did not move on: once the disk recovers, the next save works
+      crash.at = null;
+      writer.save('consumer', by({ choice: ['machines'] }));
+      expect(readFileSync(file, 'utf8')).toContain('choice: machines');
+    });
+  }
+
+  it('leaves the old file intact when the process is killed in the middle of a save', async () => {
+    // A separate process saves with the real writer and is SIGKILLed half-way through writing the
+    // temp file, and in another run just before the rename.
+    const dir = tempProject({ 'readiness.yaml': TEAM_FILE });
+    const file = join(dir, 'readiness.yaml');
+    const bundle = join(dir, 'writer.mjs');
+    await build({ entryPoints: [join(ROOT, 'src/io/readiness-writer.ts')], outfile: bundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'error',
+      // yaml is CommonJS: give its `require` calls something to call, as scripts/build.mjs does
+      banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    });
+    const driver = join(dir, 'driver.mjs');
+    writeFileSync(
+      driver,
+      `import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+const [file, when] = process.argv.slice(2);
+const { writeFileSync } = fs;
+if (when === 'write') fs.writeFileSync = (f, data, o) => { writeFileSync(f, String(data).slice(0, 40)); process.kill(process.pid, 'SIGKILL'); };
+if (when === 'rename') fs.renameSync = () => process.kill(process.pid, 'SIGKILL');
+syncBuiltinESMExports();
+const { ReadinessWriter } = await import('./writer.mjs');
+new ReadinessWriter(file, fs.readFileSync(file, 'utf8'), { rubric: 'builtin:default', rubricVersion: '1' }).save('consumer', { choice: ['machines'] });
+`,
+    );
+    const before = readFileSync(file);
+    for (const [i, when] of ['write', 'rename'].entries()) {
+      const r = spawnSync(process.execPath, [driver, file, when], { encoding: 'utf8' });
+      expect(r.signal, r.stderr).toBe('SIGKILL');
+      expect(readFileSync(file).equals(before)).toBe(true);
+      // each killed process leaves its temp file behind, beside the intact original
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toHaveLength(i + 1);
+    }
+    const done = spawnSync(process.execPath, [driver, file, 'none'], { encoding: 'utf8' });
+    expect(done.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('choice: machines   # first guess');
+  });
+});
