@@ -47,6 +47,15 @@ rubric
   .addHelpText('after', '\nExample:\n  $ ready rubric schema > rubric.schema.json')
   .action(async (opts) => (await import('./commands/rubric.js')).schema(opts));
 
+program
+  .command('portfolio')
+  .description("many projects' JSON reports in one view: readiness per project and the organisation's bottleneck")
+  .argument('<paths...>', 'report files, directories (searched recursively for *.json) or quoted globs such as "reports/**/*.json"')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'html', 'json']).default('text'))
+  .option('-o, --output <file>', 'write the portfolio to a file instead of stdout')
+  .addHelpText('after', '\nExamples:\n  $ ready portfolio reports/\n  $ ready portfolio "teams/*/readiness-report.json" --format html -o portfolio.html')
+  .action(async (paths, opts) => (await import('./commands/portfolio.js')).portfolio(paths, opts));
+
 try {
   await program.parseAsync();
 } catch (err) {

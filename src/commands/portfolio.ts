@@ -1,0 +1,63 @@
+// `ready portfolio PATHS…`: fold many projects' JSON reports into one view. Files that are not
+// usable reports are skipped with a warning; only when none is left is it an input error.
+import { PortfolioBuilder, type Portfolio } from '../core/portfolio.js';
+import { InputError, UsageError } from '../io/errors.js';
+import { fallbackProjectName, readReports, type Skipped } from '../io/load-reports.js';
+import { writeOutput } from '../io/write-output.js';
+import { stripControl } from '../reporters/sanitize.js';
+
+export const PORTFOLIO_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
+export type PortfolioFormat = (typeof PORTFOLIO_FORMATS)[number];
+
+export interface PortfolioOptions {
+  format: PortfolioFormat;
+  output?: string;
+}
+
+/** Enough names to find a pattern in what went wrong without burying the terminal. */
+const MAX_WARNINGS = 20;
+
+export async function portfolio(paths: string[], opts: PortfolioOptions): Promise<void> {
+  if (paths.length === 0) throw new UsageError('portfolio: name at least one report file, directory or glob');
+  const builder = new PortfolioBuilder();
+  const skipped: Skipped[] = [];
+  for (const item of readReports(paths)) {
+    if (item.report) builder.add(item.report, { file: item.file, fallbackName: fallbackProjectName(item.file) });
+    else skipped.push(item);
+  }
+  warn(skipped);
+  if (builder.size === 0) {
+    const why = skipped.length > 0 ? `${skipped.length} file(s) skipped, see the warnings above` : 'no *.json file found (directories are searched recursively)';
+    throw new InputError([{ file: paths.join(' '), message: `no usable ready report: ${why}` }]);
+  }
+  const result = builder.build({ now: new Date().toISOString() });
+  const color = !opts.output && opts.format === 'text' && wantsColor(process.stdout);
+  writeOutput(await renderPortfolio(result, opts.format, color), opts.output);
+  process.exitCode = 0;
+}
+
+async function renderPortfolio(p: Portfolio, format: PortfolioFormat, color: boolean): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('../reporters/portfolio-json.js')).renderPortfolioJson(p);
+    case 'markdown':
+      return (await import('../reporters/portfolio-markdown.js')).renderPortfolioMarkdown(p);
+    case 'html':
+      return (await import('../reporters/portfolio-html.js')).renderPortfolioHtml(p);
+    case 'text':
+      return (await import('../reporters/portfolio-text.js')).renderPortfolioText(p, { color });
+  }
+}
+
+function warn(skipped: Skipped[]): void {
+  for (const s of skipped.slice(0, MAX_WARNINGS)) process.stderr.write(`${stripControl(`ready: warning: skipped ${s.file}: ${s.reason}`)}\n`);
+  if (skipped.length > MAX_WARNINGS) process.stderr.write(`ready: warning: … and ${skipped.length - MAX_WARNINGS} more files skipped\n`);
+}
+
+// Same rule as `check`; not imported from there because that would load the YAML stack too.
+function wantsColor(stream: NodeJS.WriteStream): boolean {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (process.env.NO_COLOR) return false;
+  return stream.isTTY === true;
+}
