@@ -4,10 +4,11 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { evaluate } from '../core/evaluate.js';
-import type { Gate } from '../core/rubric-schema.js';
+import type { Gate, GateLevel } from '../core/rubric-schema.js';
 import type { Report } from '../core/report.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../io/load-readiness.js';
+import { readinessGateInput } from '../io/readiness-gate.js';
 
 export interface ProjectOptions {
   file?: string;
@@ -42,20 +43,31 @@ function number(flag: string, raw: string | undefined, min: number, max: number,
   return n;
 }
 
+type TermSpec = number | { value: number; level: GateLevel };
+
+/** `70` is an error below 70; `70:warn` only warns (`70:error` says the default out loud). */
+function term(flag: string, raw: string | undefined, min: number, max: number, integer = false): TermSpec | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^(.*):([^:]*)$/.exec(raw);
+  if (!m) return number(flag, raw, min, max, integer);
+  if (m[2] !== 'warn' && m[2] !== 'error') throw new UsageError(`${flag}: expected N, N:warn or N:error, got "${raw}"`);
+  return { value: number(flag, m[1], min, max, integer)!, level: m[2] };
+}
+
 export function gateFromFlags(opts: ProjectOptions): Gate {
   const gate: Gate = {};
-  const minScore = number('--min-score', opts.minScore, 0, 100);
+  const minScore = term('--min-score', opts.minScore, 0, 100);
   if (minScore !== undefined) gate.minScore = minScore;
   for (const spec of opts.minArea ?? []) {
     const m = /^([^=]+)=(.*)$/.exec(spec);
     if (!m) throw new UsageError(`--min-area: expected AREA=N, got "${spec}"`);
-    (gate.minArea ??= {})[m[1]!] = number(`--min-area ${m[1]}`, m[2], 0, 100)!;
+    (gate.minArea ??= {})[m[1]!] = term(`--min-area ${m[1]}`, m[2], 0, 100)!;
   }
-  const maxBlockers = number('--max-blockers', opts.maxBlockers, 0, Infinity, true);
+  const maxBlockers = term('--max-blockers', opts.maxBlockers, 0, Infinity, true);
   if (maxBlockers !== undefined) gate.maxBlockers = maxBlockers;
-  const maxUnanswered = number('--max-unanswered', opts.maxUnanswered, 0, Infinity, true);
+  const maxUnanswered = term('--max-unanswered', opts.maxUnanswered, 0, Infinity, true);
   if (maxUnanswered !== undefined) gate.maxUnanswered = maxUnanswered;
-  const maxAgeDays = number('--max-age-days', opts.maxAgeDays, 1, Infinity, true);
+  const maxAgeDays = term('--max-age-days', opts.maxAgeDays, 1, Infinity, true);
   if (maxAgeDays !== undefined) gate.maxAgeDays = maxAgeDays;
   for (const what of opts.failOn ?? []) {
     if (what === 'blockers') gate.maxBlockers = 0;
@@ -80,7 +92,7 @@ export async function evaluateProject(opts: ProjectOptions): Promise<{ report: R
   const report = evaluate(loaded.rubric, loaded.answers, {
     now: new Date().toISOString(),
     project,
-    gate: { flags, ...(loaded.gate && { readiness: loaded.gate }) },
+    gate: { flags, ...readinessGateInput(loaded) },
   });
   return { report, loaded };
 }

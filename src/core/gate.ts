@@ -7,6 +7,8 @@ import { gateMessage } from './messages.js';
 export interface GateInput {
   flags?: Gate;
   readiness?: Gate;
+  /** where readiness.yaml sets each term ("minScore", "minArea.data"), so a failure can point there */
+  readinessLines?: Record<string, number>;
 }
 
 type TermSpec = number | { value: number; level?: GateLevel };
@@ -38,6 +40,9 @@ export function resolveGate(rubricGate: Gate | undefined, input: GateInput): Res
 
 const DAY_MS = 86_400_000;
 
+/** Whole days between an answer and now: an answer given 30.5 days ago is 30 days old, not stale at 30. */
+export const ageInDays = (at: string, now: string) => Math.floor((Date.parse(now) - Date.parse(at)) / DAY_MS);
+
 /** Questions behind a low score: the ones whose gaps cost the most points. */
 const worst = (report: Omit<Report, 'gate'>, area?: string) =>
   report.remediation.filter((r) => area === undefined || r.area === area).slice(0, 5).map((r) => r.question);
@@ -47,6 +52,7 @@ export function applyGate(report: Omit<Report, 'gate'>, rubric: Rubric, input: G
   const failures: GateFailure[] = [];
   const lineOf = new Map(report.questions.map((q) => [q.id, q.line]));
   const fail = (term: GateTerm, t: ResolvedTerm, value: number, questions: string[], area?: string) => {
+    const gateLine = t.source === 'readiness' ? input.readinessLines?.[area === undefined ? term : `${term}.${area}`] : undefined;
     const partial = {
       term,
       level: t.level,
@@ -56,8 +62,9 @@ export function applyGate(report: Omit<Report, 'gate'>, rubric: Rubric, input: G
       ...(area !== undefined && { area }),
       questions,
       lines: questions.map((q) => lineOf.get(q)).filter((l): l is number => l !== undefined),
+      ...(gateLine !== undefined && { gateLine }),
     };
-    failures.push({ ...partial, message: gateMessage(partial) });
+    failures.push({ ...partial, message: gateMessage(partial, (q) => lineOf.get(q)) });
   };
 
   if (terms.minScore && report.score < terms.minScore.value) fail('minScore', terms.minScore, report.score, worst(report));
@@ -76,11 +83,11 @@ export function applyGate(report: Omit<Report, 'gate'>, rubric: Rubric, input: G
   if (terms.maxAgeDays) {
     // answers without a date cannot be judged stale; readiness.yaml written by `ready assess` always has one
     const limit = terms.maxAgeDays.value;
-    const stale = report.questions.filter((q) => q.at !== undefined && (Date.parse(now) - Date.parse(q.at)) / DAY_MS > limit);
-    if (stale.length > 0) {
-      const oldest = Math.max(...stale.map((q) => Math.floor((Date.parse(now) - Date.parse(q.at!)) / DAY_MS)));
-      fail('maxAgeDays', terms.maxAgeDays, oldest, stale.map((q) => q.id));
-    }
+    const stale = report.questions
+      // an answer to a question that does not count at this tier cannot hold the project back
+      .filter((q) => q.at !== undefined && q.status !== 'out-of-tier' && q.status !== 'condition-unmet' && ageInDays(q.at, now) > limit)
+      .sort((a, b) => Date.parse(a.at!) - Date.parse(b.at!));
+    if (stale.length > 0) fail('maxAgeDays', terms.maxAgeDays, ageInDays(stale[0]!.at!, now), stale.map((q) => q.id));
   }
   failures.sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
   return { passed: !failures.some((f) => f.level === 'error'), terms, failures };

@@ -1,20 +1,125 @@
 // All wording of findings in one place, so that every renderer says the same thing.
-import type { GateFailure } from './report.js';
+import type { BaselineTerm, BlockerResult, GateFailure, GateSource, GateTerm } from './report.js';
+import type { Contradiction } from './contradictions.js';
 
-type FailureFacts = Omit<GateFailure, 'message'>;
+type FailureFacts = Omit<GateFailure, 'message' | 'term'> & { term: GateTerm };
+type LineOf = (question: string) => number | undefined;
 
-export function gateMessage(f: FailureFacts): string {
-  const behind = f.questions.length > 0 ? ` (${f.questions.slice(0, 5).join(', ')}${f.questions.length > 5 ? ', …' : ''})` : '';
+const MAX_NAMED = 5;
+
+/** "a (line 4), b, c and 3 more": the questions behind a finding, with their readiness.yaml lines. */
+export function namedQuestions(questions: readonly string[], lineOf: LineOf = () => undefined): string {
+  const named = questions.slice(0, MAX_NAMED).map((q) => {
+    const line = lineOf(q);
+    return line === undefined ? q : `${q} (line ${line})`;
+  });
+  const more = questions.length - named.length;
+  return more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
+}
+
+/** Where a threshold came from, so that nobody has to guess which layer of the gate to edit. */
+export function sourceLabel(source: GateSource, gateLine?: number): string {
+  switch (source) {
+    case 'flags':
+      return 'set on the command line';
+    case 'readiness':
+      return `set in readiness.yaml${gateLine !== undefined ? ` line ${gateLine}` : ''}`;
+    case 'rubric':
+      return "the rubric's default for this tier";
+    case 'default':
+      return 'the default';
+    case 'baseline':
+      return 'the baseline';
+  }
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function gateMessage(f: FailureFacts, lineOf?: LineOf): string {
+  const list = namedQuestions(f.questions, lineOf);
+  const behind = (label: string) => (list ? `; ${label}: ${list}` : '');
+  const from = `(${sourceLabel(f.source, f.gateLine)})`;
   switch (f.term) {
     case 'minScore':
-      return `overall score ${f.value} is below the minimum ${f.threshold}; largest gaps${behind}`;
+      return `overall score ${f.value} is below the minimum ${f.threshold} ${from}${behind('largest gaps')}`;
     case 'minArea':
-      return `area "${f.area}" scores ${f.value}, below the minimum ${f.threshold}; largest gaps${behind}`;
+      return `area "${f.area}" scores ${f.value}, below the minimum ${f.threshold} ${from}${behind('largest gaps')}`;
     case 'maxBlockers':
-      return `${f.value} blocker${f.value === 1 ? '' : 's'}, more than the ${f.threshold} allowed${behind}`;
+      return `${plural(f.value, 'blocker')}, more than the ${f.threshold} allowed ${from}${behind('blocked by')}`;
     case 'maxUnanswered':
-      return `${f.value} question${f.value === 1 ? '' : 's'} unanswered, more than the ${f.threshold} allowed${behind}`;
+      return `${plural(f.value, 'question')} unanswered, more than the ${f.threshold} allowed ${from}${behind('unanswered')}`;
     case 'maxAgeDays':
-      return `answers up to ${f.value} days old, older than the ${f.threshold} days allowed${behind}`;
+      return `the oldest answer is ${plural(f.value, 'day')} old, more than the ${f.threshold} allowed ${from}${behind('stale')}`;
   }
+}
+
+export interface PointsLost {
+  question: string;
+  before: number;
+  after: number;
+  line?: number;
+}
+
+export interface RegressionFacts {
+  term: BaselineTerm;
+  /** date of the baseline report */
+  since: string;
+  before: string | number;
+  after: string | number;
+  area?: string;
+  lost: PointsLost[];
+  newBlockers: BlockerResult[];
+  cappedByBlockers?: boolean;
+}
+
+const lostList = (lost: PointsLost[]) => {
+  const named = lost.slice(0, MAX_NAMED).map((p) => `${p.question} ${p.before}→${p.after}${p.line !== undefined ? ` (line ${p.line})` : ''}`);
+  return named.length === 0 ? '' : `; answers that lost points: ${named.join(', ')}${lost.length > named.length ? ` and ${lost.length - named.length} more` : ''}`;
+};
+
+export function regressionMessage(r: RegressionFacts): string {
+  const since = `since the baseline of ${r.since}`;
+  switch (r.term) {
+    case 'baselineScore':
+      return `overall score dropped from ${r.before} to ${r.after} ${since}${lostList(r.lost)}`;
+    case 'baselineLevel':
+      return `level dropped from ${r.before} to ${r.after} ${since}${r.cappedByBlockers ? ' (capped by blockers)' : ''}${lostList(r.lost)}`;
+    case 'baselineArea':
+      return `area "${r.area}" dropped from ${r.before} to ${r.after} ${since}${lostList(r.lost)}`;
+    case 'baselineBlockers': {
+      const named = r.newBlockers.slice(0, MAX_NAMED).map((b) => `${b.question} is "${b.label}"${b.line !== undefined ? ` (line ${b.line})` : ''}`);
+      const more = r.newBlockers.length - named.length;
+      return `${plural(r.newBlockers.length, 'new blocker')} ${since}: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+    }
+  }
+}
+
+/** One blocker on its own, as CI annotations show it next to the answer. */
+export function blockerMessage(b: BlockerResult, gate: { allowed?: number; source?: GateSource; gateLine?: number; nextStep?: string }): string {
+  const allowed = gate.allowed === undefined ? '' : ` (maxBlockers: ${gate.allowed} allowed, ${sourceLabel(gate.source ?? 'default', gate.gateLine)})`;
+  return `${b.question} is answered "${b.label}", which rules out production whatever the score${allowed}${gate.nextStep ? `; next step: ${gate.nextStep}` : ''}`;
+}
+
+/** What each rule checks, for SARIF rule descriptions and summaries. */
+export function ruleDescription(rule: string): string {
+  const known: Record<string, string> = {
+    minScore: 'The overall readiness score is at least the gate minimum.',
+    minArea: 'Each barrier area scores at least its gate minimum.',
+    maxBlockers: 'No more blockers than the gate allows.',
+    blocker: 'No answer rules out production whatever the score (a blocker).',
+    maxUnanswered: 'No more unanswered questions than the gate allows.',
+    maxAgeDays: 'No answer is older than the gate allows.',
+    baselineScore: 'The overall score does not drop below the baseline report.',
+    baselineLevel: 'The readiness level does not drop below the baseline report.',
+    baselineArea: 'No area scores lower than in the baseline report.',
+    baselineBlockers: 'No blocker appears that the baseline report did not have.',
+  };
+  return known[rule] ?? `Readiness gate term ${rule}.`;
+}
+
+/** An answer held against the repository (src/core/contradictions.ts). */
+export function contradictionMessage(c: Omit<Contradiction, 'message'>): string {
+  const answered = `${c.question} is answered "${c.label}"${c.line !== undefined ? ` (line ${c.line})` : ''}`;
+  if (c.code === 'ANSWER_DENIES_EVIDENCE') return `${answered}, but the repository shows ${c.paths.join(', ')} (${c.probes.join('; ')})`;
+  return `${answered}, but nothing in the repository shows it (looked for ${c.probes.join('; ')})`;
 }

@@ -69,10 +69,12 @@ export interface RemediationItem {
 }
 
 export type GateTerm = 'minScore' | 'minArea' | 'maxBlockers' | 'maxUnanswered' | 'maxAgeDays';
-export type GateSource = 'flags' | 'readiness' | 'rubric' | 'default';
+export type GateSource = 'flags' | 'readiness' | 'rubric' | 'default' | 'baseline';
+/** The no-regression terms of `ready check --baseline`: the threshold is the baseline's value. */
+export type BaselineTerm = 'baselineScore' | 'baselineLevel' | 'baselineArea' | 'baselineBlockers';
 
 export interface GateFailure {
-  term: GateTerm;
+  term: GateTerm | BaselineTerm;
   level: GateLevel;
   source: GateSource;
   threshold: number;
@@ -80,6 +82,8 @@ export interface GateFailure {
   area?: string;
   questions: string[];
   lines: number[];
+  /** the readiness.yaml line that set the threshold, when readiness.yaml set it */
+  gateLine?: number;
   message: string;
 }
 
@@ -120,4 +124,16 @@ export interface Report {
   remediation: RemediationItem[];
   gate: GateResult;
   summary: { applicable: number; answered: number; unanswered: number; dontKnow: number; notApplicable: number };
+  /** set by `ready check --baseline`; its regressions are among gate.failures */
+  baseline?: BaselineSummary;
+}
+
+export interface BaselineSummary {
+  /** the baseline report as named on the command line */
+  file: string;
+  generatedAt: string;
+  score: number;
+  level: string;
+  /** what could not be compared, such as an area the rubric no longer has */
+  notes: string[];
 }
