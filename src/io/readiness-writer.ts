@@ -95,6 +95,9 @@ function editDocument(doc: Document, id: string, change: AnswerChange): void {
     if (value === null) (entry as YAMLMap).delete(field);
     else if (value !== undefined) (entry as YAMLMap).set(field, valueNode(doc, value));
   }
+  // nothing left to say about the question: drop the entry rather than keep `id: {}`
+  if ((entry as YAMLMap).items.length === 0) map.delete(id);
+  if (map.items.length === 0) doc.set('answers', null);
 }
 
 function valueNode(doc: Document, value: string | string[]) {
@@ -220,7 +223,13 @@ function spliceFields(text: string, id: string, change: AnswerChange): string | 
     const keyRange = rangeOf(pair.key)!;
     const r = rangeOf(pair.value);
     if (value === null) {
-      if (entry.items.length === 1) return null; // an empty entry would need `id: {}`: leave it to the fallback
+      if (entry.items.length === 1) {
+        const answers = doc.get('answers', true) as unknown as YAMLMap;
+        const entryKey = rangeOf(answers.items.find((p) => keyOf(p) === id)!.key)!;
+        const end = nodeLineEnd(out, rangeOf(entry)![1]);
+        out = out.slice(0, lineStart(out, entryKey[0])) + out.slice(Math.min(end + 1, out.length));
+        continue;
+      }
       const end = nodeLineEnd(out, r && r[1] > r[0] ? r[1] : keyRange[1]);
       out = out.slice(0, lineStart(out, keyRange[0])) + out.slice(Math.min(end + 1, out.length));
       continue;

@@ -265,3 +265,10 @@ new ReadinessWriter(file, fs.readFileSync(file, 'utf8'), { rubric: 'builtin:defa
     expect(readFileSync(file, 'utf8')).toContain('choice: machines   # first guess');
   });
 });
+
+describe('removing the last field of an answer', () => {
+  it('removes the whole entry, and leaves `answers:` empty when it was the only one', () => {
+    expect(editAnswer('answers:\n  a:\n    note: x\n  b: y\nproject: p\n', 'a', { note: null })).toBe('answers:\n  b: y\nproject: p\n');
+    expect(editAnswer('answers:\n  a:\n    note: x\nproject: p\n', 'a', { note: null })).toBe('answers:\nproject: p\n');
+  });
+});

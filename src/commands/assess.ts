@@ -1,0 +1,146 @@
+// `ready assess`: the interactive questionnaire. Loads readiness.yaml (or starts one), asks with
+// the terminal Prompter, saves after every answer, and ends with the summary `ready check` prints.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import type { Answers } from '../core/answers.js';
+import type { Rubric } from '../core/rubric-schema.js';
+import { scopeProblems, type Scope } from '../core/questionnaire.js';
+import { UsageError } from '../io/errors.js';
+import { loadReadiness, READINESS_FILE } from '../io/load-readiness.js';
+import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from '../io/load-rubric.js';
+import { ReadinessWriter, schemaHint } from '../io/readiness-writer.js';
+import { PromptInterrupted, type Prompter } from '../prompt/prompter.js';
+import { runQuestionnaire, type Suggestions } from '../prompt/run-questionnaire.js';
+import { render } from '../reporters/render.js';
+import { stripControl } from '../reporters/sanitize.js';
+import { evaluateProject } from './evaluate-project.js';
+import { wantsColor } from './check.js';
+
+export interface AssessOptions {
+  file?: string;
+  rubric?: string;
+  area?: string[];
+  role?: string[];
+  onlyUnanswered?: boolean;
+  by?: string;
+}
+
+/** What the session needs from the outside world; the CLI passes the terminal, tests a script. */
+export interface AssessIO {
+  prompter: Prompter;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  color: boolean;
+  now: () => string;
+  /** who answers when --by is not given */
+  whoAmI: (dir: string) => Promise<string | undefined>;
+  suggest?: (root: string, rubric: Rubric) => Promise<Suggestions>;
+}
+
+export const INTERRUPTED_EXIT = 130;
+
+export async function assess(opts: AssessOptions): Promise<void> {
+  if (!isInteractive()) {
+    throw new UsageError('`ready assess` is interactive and needs a terminal; in scripts and CI run `ready check`, which never prompts');
+  }
+  // the prompt library loads here, never on the path of `check`
+  const { createTerminalPrompter } = await import('../prompt/terminal.js');
+  const color = wantsColor(process.stdout);
+  const prompter = await createTerminalPrompter({ color });
+  try {
+    process.exitCode = await runAssess(opts, {
+      prompter,
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+      color,
+      now: () => new Date().toISOString(),
+      whoAmI: gitOrOsUser,
+    });
+  } finally {
+    prompter.close();
+  }
+}
+
+export function isInteractive(): boolean {
+  const ci = process.env.CI;
+  return process.stdin.isTTY === true && (ci === undefined || ci === '' || ci === 'false' || ci === '0');
+}
+
+/** The whole command minus the terminal; returns the exit code. */
+export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<number> {
+  const file = opts.file ?? READINESS_FILE;
+  const scope: Scope = { areas: opts.area ?? [], roles: opts.role ?? [], onlyUnanswered: opts.onlyUnanswered === true };
+
+  // An existing file goes through the validating loader: a file that cannot be read is never rewritten.
+  const existing = existsSync(file) ? await loadReadiness(file, opts.rubric) : undefined;
+  const rubricRef = opts.rubric ?? existing?.rubricRef ?? DEFAULT_RUBRIC;
+  const rubric = existing?.rubric ?? (await loadRubric(rubricRef)).rubric;
+  const problems = scopeProblems(rubric, scope);
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  if (existing && opts.rubric && opts.rubric !== existing.rubricRef) {
+    io.err(`ready: note: ${file} names rubric ${stripControl(existing.rubricRef)}; pass --rubric ${stripControl(opts.rubric)} to \`ready check\` too, or change \`rubric:\` in the file\n`);
+  }
+
+  const writer = new ReadinessWriter(file, existing?.yaml.text ?? null, {
+    rubric: rubricForFile(opts.rubric ?? DEFAULT_RUBRIC, file),
+    rubricVersion: rubric.version,
+    ...(schemaHint(file) !== undefined && { schema: schemaHint(file)! }),
+  });
+  const answers: Answers = Object.fromEntries(Object.entries(existing?.answers ?? {}).map(([id, { line: _line, ...a }]) => [id, a]));
+  const by = opts.by !== undefined ? stripControl(opts.by).trim() || undefined : await io.whoAmI(dirname(resolve(file)));
+  const suggestions = io.suggest ? await io.suggest(dirname(resolve(file)), rubric) : undefined;
+
+  let outcome;
+  try {
+    ({ outcome } = await runQuestionnaire({
+      rubric,
+      answers,
+      scope,
+      prompter: io.prompter,
+      save: (id, change) => writer.save(id, change),
+      ...(by !== undefined && { by }),
+      now: io.now,
+      ...(suggestions && { suggestions }),
+    }));
+  } catch (err) {
+    if (!(err instanceof PromptInterrupted)) throw err;
+    io.err(writer.written ? `Answers saved to ${file}; run \`ready assess\` to resume.\n` : `Nothing answered yet, so ${file} was not written; run \`ready assess\` to start.\n`);
+    return INTERRUPTED_EXIT;
+  }
+
+  if (!writer.written) {
+    io.out(`\nNothing was answered, so ${file} was not written.\n`);
+    return 0;
+  }
+  const { report } = await evaluateProject({ file, ...(opts.rubric && { rubric: opts.rubric }) });
+  io.out(`\n${render(report, 'text', { color: io.color })}\n`);
+  io.out(outcome === 'stopped' ? `Answers saved to ${file}; run \`ready assess\` to resume.\n` : `Answers saved to ${file}.\n`);
+  return 0;
+}
+
+/** A rubric path in readiness.yaml is relative to that file (see load-readiness.ts). */
+function rubricForFile(ref: string, file: string): string {
+  if (ref.startsWith(BUILTIN_PREFIX)) return ref;
+  return relative(dirname(resolve(file)), resolve(ref)).split(sep).join('/');
+}
+
+const run = promisify(execFile);
+
+/** git's user.name where git knows one, else the login name; nothing when neither is available. */
+export async function gitOrOsUser(dir: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await run('git', ['config', 'user.name'], { cwd: dir, timeout: 3000, windowsHide: true });
+    const name = stripControl(stdout).trim();
+    if (name) return name;
+  } catch {
+    // no git, or no user.name: fall through to the login name
+  }
+  try {
+    return stripControl(userInfo().username).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

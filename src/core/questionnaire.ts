@@ -1,0 +1,157 @@
+// Which questions `ready assess` asks, in which order, and where the user stands. Pure: the
+// prompts live in src/prompt/ and the file in src/io/. The plan is recomputed after every answer,
+// because a tier answer or a `when` condition can add or remove later questions.
+import type { Rubric } from './rubric-schema.js';
+import type { Answers } from './answers.js';
+import { skipReason } from './evaluate.js';
+import { classifyTier } from './tier.js';
+
+export const TIER_SECTION = 'tier';
+
+export interface Step {
+  id: string;
+  kind: 'tier' | 'question';
+  /** TIER_SECTION or the id of the question's area */
+  section: string;
+  sectionTitle: string;
+  prompt: string;
+  help: string;
+  multiple: boolean;
+  allowNotApplicable: boolean;
+  options: { id: string; label: string; help?: string }[];
+}
+
+export interface Scope {
+  areas?: string[];
+  roles?: string[];
+  onlyUnanswered?: boolean;
+}
+
+const isAnswered = (answers: Answers, id: string) => {
+  const a = answers[id];
+  return a !== undefined && ((a.choice?.length ?? 0) > 0 || a.notApplicable !== undefined);
+};
+
+/** One message per area or role the rubric does not know, naming the valid ones. */
+export function scopeProblems(rubric: Rubric, scope: Scope): string[] {
+  const problems: string[] = [];
+  const areaIds = rubric.areas.map((a) => a.id);
+  const roleIds = rubric.roles.map((r) => r.id);
+  for (const area of scope.areas ?? []) {
+    if (!areaIds.includes(area)) problems.push(`--area: unknown area "${area}" (areas: ${areaIds.join(', ')})`);
+  }
+  for (const role of scope.roles ?? []) {
+    if (!roleIds.includes(role)) {
+      problems.push(`--role: unknown role "${role}" (${roleIds.length > 0 ? `roles: ${roleIds.join(', ')}` : `rubric ${rubric.id} defines no roles`})`);
+    }
+  }
+  return problems;
+}
+
+/** Every question in asking order: the tier questions, then area by area in rubric order. */
+export function allSteps(rubric: Rubric): Step[] {
+  const tier: Step[] = rubric.tierQuestions.map((q) => ({
+    id: q.id,
+    kind: 'tier',
+    section: TIER_SECTION,
+    sectionTitle: 'Tier',
+    prompt: q.prompt,
+    help: q.help,
+    multiple: false,
+    allowNotApplicable: false,
+    options: q.options.map((o) => ({ id: o.id, label: o.label, ...(o.help !== undefined && { help: o.help }) })),
+  }));
+  const byArea = rubric.areas.flatMap((area) =>
+    rubric.questions
+      .filter((q) => q.area === area.id)
+      .map<Step>((q) => ({
+        id: q.id,
+        kind: 'question',
+        section: area.id,
+        sectionTitle: area.title,
+        prompt: q.prompt,
+        help: q.help,
+        multiple: q.type === 'multiple',
+        allowNotApplicable: q.allowNotApplicable,
+        options: q.options.map((o) => ({ id: o.id, label: o.label })),
+      })),
+  );
+  return [...tier, ...byArea];
+}
+
+/**
+ * The questions to ask given the answers so far. `initial` are the answers on disk when the session
+ * started: --only-unanswered leaves out what was answered then, but keeps what gets answered now,
+ * so that progress counts stay put and Back still works.
+ */
+export function planSteps(rubric: Rubric, answers: Answers, scope: Scope, initial: Answers = answers): Step[] {
+  const narrowed = (scope.areas?.length ?? 0) > 0 || (scope.roles?.length ?? 0) > 0 || scope.onlyUnanswered === true;
+  const tier = classifyTier(rubric, answers).id;
+  const questions = new Map(rubric.questions.map((q) => [q.id, q]));
+  return allSteps(rubric).filter((step) => {
+    // The tier decides which questions apply, so a narrowed session still asks a missing tier answer.
+    if (step.kind === 'tier') return !narrowed || !isAnswered(initial, step.id);
+    const q = questions.get(step.id)!;
+    if (scope.areas?.length && !scope.areas.includes(q.area)) return false;
+    if (scope.roles?.length && !q.roles.some((r) => scope.roles!.includes(r))) return false;
+    if (scope.onlyUnanswered && isAnswered(initial, q.id)) return false;
+    return skipReason(q, tier, answers) === null;
+  });
+}
+
+export interface Progress {
+  sectionTitle: string;
+  /** 1-based position within the section */
+  n: number;
+  of: number;
+}
+
+export function progressOf(plan: Step[], id: string): Progress | null {
+  const step = plan.find((s) => s.id === id);
+  if (!step) return null;
+  const section = plan.filter((s) => s.section === step.section);
+  return { sectionTitle: step.sectionTitle, n: section.indexOf(step) + 1, of: section.length };
+}
+
+export const formatProgress = (p: Progress) => `${p.sectionTitle} · ${p.n} of ${p.of}`;
+
+/**
+ * The session's path through the questionnaire: the ids visited, the last one being the current
+ * question. Going back pops; going forward picks the next planned question after the current one
+ * in asking order, whatever was added or removed by the answer just given.
+ */
+export type History = readonly string[];
+
+export function forward(rubric: Rubric, plan: Step[], history: History): History | null {
+  const order = new Map(allSteps(rubric).map((s, i) => [s.id, i]));
+  const current = history.at(-1);
+  const after = current === undefined ? -1 : order.get(current)!;
+  const next = plan.find((s) => order.get(s.id)! > after);
+  return next ? [...history, next.id] : null;
+}
+
+/** Back to the previous question that is still planned; at the first question, stay. */
+export function back(plan: Step[], history: History): History {
+  const planned = new Set(plan.map((s) => s.id));
+  for (let i = history.length - 2; i >= 0; i--) {
+    if (planned.has(history[i]!)) return history.slice(0, i + 1);
+  }
+  return history;
+}
+
+/**
+ * Where a session starts. A fresh or --only-unanswered session starts at the top. A resumed one
+ * starts at the first planned question without an answer, with the answered ones before it in the
+ * history so that Back reaches them; when everything is answered it starts at the top to review.
+ */
+export function resumePoint(rubric: Rubric, plan: Step[], answers: Answers): History | null {
+  const first = forward(rubric, plan, []);
+  if (!first) return null;
+  const open = plan.findIndex((s) => !isAnswered(answers, s.id));
+  if (open <= 0) return first;
+  return plan.slice(0, open + 1).map((s) => s.id);
+}
+
+export function countAnswered(plan: Step[], answers: Answers): number {
+  return plan.filter((s) => isAnswered(answers, s.id)).length;
+}
