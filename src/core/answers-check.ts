@@ -1,6 +1,7 @@
 // Holds the answers of a readiness.yaml against the rubric: an answer to an unknown question, or
 // naming an unknown option, is an error; nothing is silently dropped.
-import { DONT_KNOW, type Rubric } from './rubric-schema.js';
+import { DONT_KNOW } from './constants.js';
+import type { Rubric } from './rubric-schema.js';
 import type { Answer, Answers } from './answers.js';
 import type { AnswerEntry } from './readiness-schema.js';
 import type { Problem } from './rubric-check.js';

@@ -1,5 +1,6 @@
 // Scores one set of answers against one rubric. Pure: the date comes in as an argument.
-import { DONT_KNOW, type Condition, type Question, type Rubric } from './rubric-schema.js';
+import { DONT_KNOW } from './constants.js';
+import type { Condition, Question, Rubric } from './rubric-schema.js';
 import type { Answers } from './answers.js';
 import { classifyTier, type TierResult } from './tier.js';
 import { planRemediation } from './remediation.js';

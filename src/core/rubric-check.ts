@@ -1,13 +1,16 @@
 // What zod cannot see: references between parts of a rubric, duplicate ids, `when` cycles and the
 // coverage of the tier rules. Returns problems (with the path inside the document) rather than
 // throwing, so that a loader can report all of them at once with their lines.
-import { DONT_KNOW, type Condition, type Rubric } from './rubric-schema.js';
+import { DONT_KNOW } from './constants.js';
+import type { Condition, Rubric } from './rubric-schema.js';
 import { tierCombinations, matchesRule } from './tier.js';
 
 export type Path = (string | number)[];
 export interface Problem {
   path: Path;
   message: string;
+  /** for an unknown-key problem: the keys, so that a line can point at the key itself */
+  keys?: string[];
 }
 
 export function checkRubric(rubric: Rubric): Problem[] {
@@ -101,7 +104,23 @@ export function checkRubric(rubric: Rubric): Problem[] {
     if (noRemediation) report([...at, 'remediation'], 'options scoring below 1 need a remediation (on the question or the option)');
   });
   checkWhenCycles(rubric, report);
+  checkReplaces(rubric, report);
   return problems;
+}
+
+/** `replaces` names ids of an earlier version: never a current id, and each old id goes to one question. */
+function checkReplaces(rubric: Rubric, report: (path: Path, message: string) => void) {
+  const current = new Set([...rubric.tierQuestions, ...rubric.questions].map((q) => q.id));
+  const taken = new Map<string, string>();
+  rubric.questions.forEach((q, i) => {
+    const old = q.replaces === undefined ? [] : Array.isArray(q.replaces) ? q.replaces : [q.replaces];
+    old.forEach((id, j) => {
+      const at: Path = Array.isArray(q.replaces) ? ['questions', i, 'replaces', j] : ['questions', i, 'replaces'];
+      if (current.has(id)) report(at, `"${id}" is a question of this rubric; "replaces" names ids of an earlier version`);
+      else if (taken.has(id)) report(at, `"${id}" is already replaced by "${taken.get(id)}"`);
+      else taken.set(id, q.id);
+    });
+  });
 }
 
 function checkCondition(

@@ -1,8 +1,10 @@
 // The rubric format as a zod schema. Shape only: the meaning (references, duplicates, cycles,
 // tier-rule coverage) is checked by rubric-check.ts, which returns problems instead of throwing.
 import { z } from 'zod';
+import { globProblem } from './glob.js';
+import { patternProblem } from './probe-pattern.js';
 
-export const DONT_KNOW = 'dont-know';
+export { DONT_KNOW } from './constants.js';
 
 const id = z
   .string()
@@ -58,6 +60,9 @@ const repoPath = z
   .min(1)
   .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), {
     message: 'must be a path inside the repository (no leading "/", no "..")',
+  })
+  .refine((p) => p.startsWith('/') || p.split('/').includes('..') || globProblem(p) === undefined, {
+    error: (issue) => `glob ${globProblem(String(issue.input))}`,
   });
 
 const probeCommon = {
@@ -65,6 +70,10 @@ const probeCommon = {
   description: z.string().optional(),
   supports: z.array(id).default([]),
   contradicts: z.array(id).default([]),
+  // Most probes only count when they find something: no Dockerfile does not prove there is no
+  // container. Set this where absence is telling, and an answer claiming an option this probe
+  // supports is a contradiction when no probe supporting that option finds anything.
+  absenceContradicts: z.boolean().optional(),
 };
 
 export const Probe = z.discriminatedUnion('kind', [
@@ -72,7 +81,10 @@ export const Probe = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('content'),
     paths: z.array(repoPath).min(1),
-    pattern: z.string().min(1),
+    pattern: z
+      .string()
+      .min(1)
+      .refine((p) => patternProblem(p) === undefined, { error: (issue) => `pattern ${patternProblem(String(issue.input))}` }),
     ...probeCommon,
   }),
   z.strictObject({
@@ -97,6 +109,8 @@ export const Question = z.strictObject({
   options: z.array(Option).min(2, 'needs at least two options'),
   evidence: z.array(Probe).default([]),
   remediation: Remediation.optional(),
+  // ids this question takes over from an earlier version of the rubric: their answers carry over
+  replaces: z.union([id, z.array(id).min(1)]).optional(),
 });
 
 export const TierQuestion = z.strictObject({

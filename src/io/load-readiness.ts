@@ -3,10 +3,11 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Answers } from '../core/answers.js';
 import type { Gate, Rubric } from '../core/rubric-schema.js';
 import { normalizeAnswers } from '../core/answers-check.js';
-import { Readiness } from '../core/readiness-schema.js';
-import { prepareProblems } from '../core/zod-problems.js';
+import type { Readiness } from '../core/readiness-schema.js';
+import { isPlainReadiness } from '../core/readiness-guard.js';
 import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from './load-rubric.js';
-import { lineOfPath, problemsToError, readYamlFile, type YamlFile } from './yaml-file.js';
+import { lineOfPath, problemsToError, type YamlFile } from './yaml-lines.js';
+import { readYaml } from './read-yaml.js';
 
 export const READINESS_FILE = 'readiness.yaml';
 
@@ -21,10 +22,8 @@ export interface LoadedReadiness {
 }
 
 export async function loadReadiness(file: string, rubricOverride?: string): Promise<LoadedReadiness> {
-  const y = readYamlFile(file, 'readiness file');
-  const parsed = Readiness.safeParse(y.data);
-  if (!parsed.success) throw problemsToError(y, prepareProblems(parsed.error.issues));
-  const r = parsed.data;
+  const y = await readYaml(file, 'readiness file');
+  const r = isPlainReadiness(y.data) ? y.data : await validateWithZod(y);
   const rubricRef = rubricOverride ?? r.rubric ?? DEFAULT_RUBRIC;
   // a rubric path in readiness.yaml is relative to that file, not to the working directory
   const resolved = rubricOverride || rubricRef.startsWith(BUILTIN_PREFIX) || isAbsolute(rubricRef) ? rubricRef : resolve(dirname(file), rubricRef);
@@ -40,4 +39,12 @@ export async function loadReadiness(file: string, rubricOverride?: string): Prom
     ...(r.gate !== undefined && { gate: r.gate }),
     answers,
   };
+}
+
+/** The slow path: zod decides, and its issues become lines. Loaded only when the guard declines. */
+async function validateWithZod(y: YamlFile): Promise<Readiness> {
+  const [{ Readiness }, { prepareProblems }] = await Promise.all([import('../core/readiness-schema.js'), import('../core/zod-problems.js')]);
+  const parsed = Readiness.safeParse(y.data);
+  if (!parsed.success) throw problemsToError(y, prepareProblems(parsed.error.issues));
+  return parsed.data;
 }

@@ -2,7 +2,7 @@
 import { renameSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { InputError } from './errors.js';
-import { describeFsError } from './yaml-file.js';
+import { describeFsError } from './read-text.js';
 
 export function writeOutput(text: string, file?: string): void {
   if (!file) {
