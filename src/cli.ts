@@ -21,16 +21,37 @@ program
   .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
   .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
   .option('--example', 'score the example project that ships with ready')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .addOption(new Option('--format <format>', 'output format (sarif: GitHub code scanning, gitlab: code quality report, github: annotations)').choices(['text', 'json', 'sarif', 'gitlab', 'github']).default('text'))
   .option('-o, --output <file>', 'write the report to a file instead of stdout')
   .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
+  .option('--baseline <report.json>', 'also fail when the score, the level or an area drops, or a blocker appears, against this earlier JSON report')
   .option('--min-score <n>', 'fail when the overall score is below N (0-100)')
   .option('--min-area <area=n>', 'fail when an area scores below N; repeatable', collect)
   .option('--max-blockers <n>', 'fail when there are more than N blockers (default 0)')
   .option('--max-unanswered <n>', 'fail when more than N applicable questions are unanswered')
   .option('--max-age-days <n>', 'fail when an answer is older than N days')
   .addOption(new Option('--fail-on <what>', 'shorthand: fail on any blocker or unanswered question; repeatable').choices(['blockers', 'unanswered']).argParser(collect as never))
-  .addHelpText('after', '\nExamples:\n  $ ready check\n  $ ready check --min-score 70 --min-area data=60\n  $ ready check --format json -o report.json')
+  .addHelpText(
+    'after',
+    [
+      '',
+      'Gate terms take N, or N:warn to print a warning without failing (N:error is',
+      'the default). Flags override the gate: section of readiness.yaml, which',
+      "overrides the rubric's default gate for the project's tier.",
+      '',
+      'Exit codes: 0 passed (warnings allowed), 1 the gate failed, 2 usage or input',
+      'error. With GITHUB_ACTIONS=true, failures and blockers are also annotated on',
+      'the lines of readiness.yaml, and the markdown report is appended to',
+      '$GITHUB_STEP_SUMMARY.',
+      '',
+      'Examples:',
+      '  $ ready check',
+      '  $ ready check --min-score 70 --min-area data=60 --max-age-days 180:warn',
+      '  $ ready check --format json -o report.json',
+      '  $ ready check --baseline main-report.json',
+      '  $ ready check --format sarif -o readiness.sarif',
+    ].join('\n'),
+  )
   .action(async (opts) => (await import('./commands/check.js')).check(opts));
 
 const rubric = program.command('rubric').description('rubric tooling: validate a rubric, print its JSON Schema');

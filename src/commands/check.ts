@@ -2,16 +2,30 @@
 import { evaluateProject, type ProjectOptions } from './evaluate-project.js';
 import { render, type Format } from '../reporters/render.js';
 import { writeOutput } from '../io/write-output.js';
+import { onGithubActions, repoPath } from '../io/ci-env.js';
 
 export interface CheckOptions extends ProjectOptions {
   format: Format;
   output?: string;
+  /** an earlier JSON report: fail on any regression against it */
+  baseline?: string;
 }
 
 export async function check(opts: CheckOptions): Promise<void> {
-  const { report } = await evaluateProject(opts);
+  // a bad baseline is an input error, found before anything is printed
+  const baseline = opts.baseline ? (await import('../io/load-baseline.js')).loadBaseline(opts.baseline) : undefined;
+  const { report: evaluated, loaded } = await evaluateProject(opts);
+  const report = baseline ? (await import('../core/baseline.js')).compareWithBaseline(evaluated, baseline, opts.baseline!) : evaluated;
+  const file = repoPath(loaded.file);
   const color = !opts.output && wantsColor(process.stdout);
-  writeOutput(render(report, opts.format, { color }), opts.output);
+  writeOutput(render(report, opts.format, { color, file }), opts.output);
+  if (onGithubActions() && opts.format !== 'github') {
+    const { reportToGithub } = await import('../io/github-actions.js');
+    const { stepSummary } = await import('../reporters/github.js');
+    // workflow commands work on either stream; stdout stays parseable when it carries the report
+    const stream = opts.format === 'text' || opts.output ? process.stdout : process.stderr;
+    reportToGithub(report, { file, stream, summary: () => stepSummary(report) });
+  }
   process.exitCode = report.gate.passed ? 0 : 1;
 }
 

@@ -1,0 +1,65 @@
+// What CI systems show next to readiness.yaml: one finding per failed gate term and one per
+// blocker, each with a line to point at. GitHub annotations, SARIF and GitLab code quality all
+// render this one list, so that they agree on what failed and in which order.
+import type { GateFailure, Report } from '../core/report.js';
+import { blockerMessage } from '../core/messages.js';
+import { stripControl } from './sanitize.js';
+
+export type FindingLevel = 'error' | 'warning';
+
+export interface Finding {
+  /** a gate term, or "blocker" for one blocker answer */
+  rule: GateFailure['term'] | 'blocker';
+  level: FindingLevel;
+  /** short heading: the rule and the area or question it is about */
+  title: string;
+  message: string;
+  /** line in readiness.yaml; 1 when the finding is about no particular answer */
+  line: number;
+  /** identity that survives changes of score and wording, for fingerprints */
+  key: string;
+  area?: string;
+  questions: string[];
+}
+
+const levelOf = (level: GateFailure['level']): FindingLevel => (level === 'error' ? 'error' : 'warning');
+
+/** Errors first (CI systems cut the list short), blockers before other terms within each level. */
+export function findings(report: Report): Finding[] {
+  const blockerGate = report.gate.failures.find((f) => f.term === 'maxBlockers');
+  const allowed = report.gate.terms.maxBlockers;
+  const nextStep = new Map(report.remediation.map((r) => [r.question, r.summary]));
+  const out: Finding[] = report.blockers.map((b) => ({
+    rule: 'blocker',
+    // a blocker the gate allows is still worth a warning: it caps the level
+    level: blockerGate ? levelOf(blockerGate.level) : 'warning',
+    title: `blocker ${b.question}`,
+    message: stripControl(
+      blockerMessage(b, {
+        ...(allowed && { allowed: allowed.value, source: allowed.source }),
+        ...(blockerGate?.gateLine !== undefined && { gateLine: blockerGate.gateLine }),
+        ...(nextStep.has(b.question) && { nextStep: nextStep.get(b.question)! }),
+      }),
+    ),
+    line: b.line ?? 1,
+    key: `blocker/${b.question}/${b.option}`,
+    area: b.area,
+    questions: [b.question],
+  }));
+  for (const f of report.gate.failures) {
+    // the blockers themselves say it better, each at its own line
+    if (f.term === 'maxBlockers' && report.blockers.length > 0) continue;
+    out.push({
+      rule: f.term,
+      level: levelOf(f.level),
+      title: f.area === undefined ? f.term : `${f.term} ${f.area}`,
+      message: stripControl(f.message),
+      line: f.lines[0] ?? f.gateLine ?? 1,
+      key: f.area === undefined ? f.term : `${f.term}/${f.area}`,
+      ...(f.area !== undefined && { area: f.area }),
+      questions: f.questions,
+    });
+  }
+  const rank = (f: Finding) => (f.level === 'error' ? 0 : 2) + (f.rule === 'blocker' ? 0 : 1);
+  return out.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+}
