@@ -1,0 +1,371 @@
+// The built-in rubric is the product's knowledge: these tests hold it to the standard of issue 3
+// (complete questions, every barrier of the white paper covered, honest scoring conventions) and
+// check that the three example projects tell the story they are meant to tell.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadRubricFile } from '../../src/io/load-rubric.js';
+import { loadReadiness } from '../../src/io/load-readiness.js';
+import { evaluate } from '../../src/core/evaluate.js';
+import type { Answers } from '../../src/core/answers.js';
+import type { Probe, Question, Remediation } from '../../src/core/rubric-schema.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const RUBRIC_FILE = join(ROOT, 'rubrics/default.yaml');
+const NOW = '2026-11-28T12:00:00.000Z';
+
+const rubric = await loadRubricFile(RUBRIC_FILE);
+interface RawOption {
+  id: string;
+  score: number;
+}
+const raw = parse(readFileSync(RUBRIC_FILE, 'utf8')) as { questions: { id: string; options: RawOption[] }[] };
+const question = (id: string): Question => {
+  const q = rubric.questions.find((x) => x.id === id);
+  if (!q) throw new Error(`no question "${id}" in the default rubric`);
+  return q;
+};
+const option = (qid: string, oid: string) => {
+  const o = question(qid).options.find((x) => x.id === oid);
+  if (!o) throw new Error(`"${qid}" has no option "${oid}"`);
+  return o;
+};
+const AREAS = ['data', 'humans', 'organization', 'technology'];
+const ROLES = ['data-science', 'data-engineering', 'it-operations', 'business-owner', 'legal-privacy'];
+
+function expectGoodRemediation(r: Remediation | undefined, where: string) {
+  expect(r, `${where}: remediation`).toBeDefined();
+  expect(r!.summary.trim(), `${where}: summary`).not.toBe('');
+  expect(r!.summary, `${where}: summary is one line`).not.toContain('\n');
+  expect(r!.steps.length, `${where}: 2-5 steps`).toBeGreaterThanOrEqual(2);
+  expect(r!.steps.length, `${where}: 2-5 steps`).toBeLessThanOrEqual(5);
+  expect(['S', 'M', 'L'], `${where}: effort`).toContain(r!.effort);
+}
+
+describe('default rubric: every question is complete', () => {
+  it('has version 1.0.0 and keeps the starter ids for areas, tiers and levels', () => {
+    expect(rubric.version).toBe('1.0.0');
+    expect(rubric.areas.map((a) => a.id)).toEqual(AREAS);
+    expect(rubric.tiers.map((t) => t.id)).toEqual(['low', 'medium', 'high']);
+    expect(rubric.levels.map((l) => l.id)).toEqual(['prototype', 'pilot', 'candidate', 'ready']);
+    expect(rubric.roles.map((r) => r.id)).toEqual(ROLES);
+  });
+
+  it.each(AREAS)('area %s has at least 10 questions', (area) => {
+    expect(rubric.questions.filter((q) => q.area === area).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(rubric.questions.map((q) => [q.id, q] as const))('%s has help, roles, options, a "dont-know" and a remediation', (id, q) => {
+    expect(q.help.trim().length, 'help').toBeGreaterThan(80);
+    expect(q.roles.length, 'roles').toBeGreaterThan(0);
+    for (const r of q.roles) expect(ROLES).toContain(r);
+    const real = q.options.filter((o) => o.id !== 'dont-know');
+    expect(real.length, 'options besides dont-know').toBeGreaterThanOrEqual(3);
+    expect(real.length, 'options besides dont-know').toBeLessThanOrEqual(5);
+    // written out in the YAML, not only added by the loader
+    const rawQuestion = raw.questions.find((x) => x.id === id)!;
+    expect(rawQuestion.options.find((o) => o.id === 'dont-know'), 'explicit dont-know').toEqual(expect.objectContaining({ score: 0 }));
+    expectGoodRemediation(q.remediation, `${id}`);
+    for (const o of q.options.filter((x) => x.remediation)) expectGoodRemediation(o.remediation, `${id}/${o.id}`);
+  });
+
+  it('gives every question distinct option labels and a full-credit answer', () => {
+    for (const q of rubric.questions) {
+      const labels = q.options.map((o) => o.label.toLowerCase());
+      expect(new Set(labels).size, `${q.id}: labels are distinct`).toBe(labels.length);
+      expect(Math.max(...q.options.map((o) => o.score)), `${q.id}: some answer earns full marks`).toBe(1);
+    }
+  });
+
+  it('gives a full-credit option no remediation of its own and every partial option a next step', () => {
+    for (const q of rubric.questions) {
+      for (const o of q.options) {
+        if (o.score === 1) expect(o.remediation, `${q.id}/${o.id}`).toBeUndefined();
+        if (o.score < 1 && o.id !== 'dont-know') expect(o.remediation ?? q.remediation, `${q.id}/${o.id}`).toBeDefined();
+      }
+    }
+  });
+
+  it('cites only https links', () => {
+    const refs = rubric.questions.flatMap((q) => [q.remediation, ...q.options.map((o) => o.remediation)].flatMap((r) => r?.references ?? []));
+    expect(refs.length).toBeGreaterThan(30);
+    for (const ref of refs) if (ref.url !== undefined) expect(ref.url, ref.title).toMatch(/^https:\/\//);
+  });
+});
+
+// Each barrier the white paper names (and what production ML practice adds), with the questions
+// that cover it and words those questions must use, so that a renamed or reworded question
+// cannot silently drop a barrier.
+const BARRIERS: [barrier: string, ids: string[], words: RegExp][] = [
+  ['data quality and missing values', ['data-quality', 'data-validation'], /missing/i],
+  ['production data access beyond one-off extracts', ['data-access'], /extract/i],
+  ['data ownership', ['data-ownership'], /owner/i],
+  ['approval processes', ['data-approvals'], /approv/i],
+  ['privacy: personal data', ['personal-data'], /personal data/i],
+  ['privacy: legal basis', ['legal-basis'], /legal basis/i],
+  ['privacy and security review', ['privacy-review', 'data-security'], /security/i],
+  ['scaling across countries', ['cross-border'], /countr/i],
+  ['pilot workarounds: extracts and hand-written cleaning scripts', ['pilot-workarounds', 'data-access'], /by hand|cleaning script/i],
+  ['leadership attention and sponsorship', ['sponsor'], /sponsor/i],
+  ['strategic fit', ['strategic-fit'], /objective/i],
+  ['a measurable business goal', ['business-goal', 'acceptance-criteria'], /baseline|measur/i],
+  ['understanding of data science across the organisation', ['ds-literacy'], /understand/i],
+  ['data/ML engineering skills next to data science', ['engineering-skills'], /engineer/i],
+  ['cross-functional team of business, data science and IT', ['team-composition', 'domain-expert'], /cross-functional/i],
+  ['the gap between the lab and IT', ['lab-it-gap'], /\bIT\b/],
+  ['development methods', ['dev-method'], /backlog|method/i],
+  ['who runs, monitors and maintains the model', ['operator', 'key-person'], /run, monitor and maintain|operat/i],
+  ['continuous integration and delivery between development and operations', ['release-process'], /continuous integration|pipeline/i],
+  ['production-grade technology versus notebooks', ['production-code'], /notebook/i],
+  ['portability: standard formats and containers', ['model-format', 'packaging', 'dependencies'], /ONNX|PMML|container/i],
+  ['an interface other systems can call (REST or batch contract)', ['interface'], /REST|API|batch/i],
+  ['prediction speed and reliability against the application needs', ['performance-fit'], /speed|latency/i],
+  ['technology the IT department supports', ['it-supported'], /supports?/i],
+  ['integration into the business process', ['process-integration', 'fallback'], /process/i],
+  ['change management for users', ['change-management', 'end-users'], /change/i],
+  ['schema expectations', ['data-validation'], /schema/i],
+  ['feature tests', ['feature-tests'], /feature/i],
+  ['training/serving skew', ['training-serving-skew'], /training and when predicting|serving/i],
+  ['reproducible training', ['reproducible-training'], /same result|reproduc/i],
+  ['canarying and rollback', ['deployment-safety'], /canary/i],
+  ['monitoring of input drift and prediction quality', ['model-monitoring', 'ground-truth'], /drift/i],
+  ['operational monitoring', ['service-monitoring'], /failed|late|slow/i],
+  ['model validation before release', ['model-validation'], /previous version|current one/i],
+  ['model versioning and lineage', ['model-lineage'], /version/i],
+  ['fairness where decisions touch people', ['fairness'], /groups?/i],
+  ['explainability where decisions touch people', ['explainability'], /expla/i],
+  ['cost of running', ['running-cost'], /cost/i],
+  ['documentation of model and data', ['documentation'], /model card/i],
+  ['go-live decision and governance', ['model-governance'], /go live|sign-off/i],
+  ['people with time for the production phase and its aftercare', ['team-capacity'], /time/i],
+  ['review of changes by someone other than the author', ['code-review'], /review/i],
+];
+
+describe('default rubric: every barrier is covered', () => {
+  it.each(BARRIERS)('%s', (_barrier, ids, words) => {
+    const qs = ids.map(question);
+    const text = qs.map((q) => [q.prompt, q.help, ...q.options.map((o) => o.label)].join(' ')).join(' ');
+    expect(text).toMatch(words);
+  });
+
+  it('covers every question with some barrier, so that nothing in the rubric is unexplained', () => {
+    const covered = new Set(BARRIERS.flatMap(([, ids]) => ids));
+    const uncovered = rubric.questions.map((q) => q.id).filter((id) => !covered.has(id));
+    expect(uncovered).toEqual([]);
+  });
+});
+
+describe('default rubric: tiers', () => {
+  const tierOf = (consumer: string, frequency: string) => {
+    const answers: Answers = { consumer: { choice: [consumer] }, frequency: { choice: [frequency] } };
+    return evaluate(rubric, answers, { now: NOW }).tier;
+  };
+
+  it.each([
+    ['humans', 'once', 'low'],
+    ['humans', 'batch', 'medium'],
+    ['humans', 'streaming', 'medium'],
+    ['machines', 'batch', 'high'],
+    ['machines', 'streaming', 'high'],
+    ['machines', 'once', 'medium'],
+  ])('%s + %s is the %s tier', (consumer, frequency, tier) => {
+    const result = tierOf(consumer, frequency);
+    expect(result.id).toBe(tier);
+    expect(result.known).toBe(true);
+  });
+
+  it('explains each tier with an example in the help text', () => {
+    const help = rubric.tierQuestions.map((q) => q.help).join(' ');
+    expect(help).toMatch(/root-cause analysis/);
+    expect(help).toMatch(/sales forecast/);
+    expect(help).toMatch(/IoT/);
+    expect(help).toMatch(/marketing-automation/);
+  });
+
+  it('asks production questions only where something is deployed', () => {
+    const low = evaluate(rubric, { consumer: { choice: ['humans'] }, frequency: { choice: ['once'] } }, { now: NOW });
+    const high = evaluate(rubric, { consumer: { choice: ['machines'] }, frequency: { choice: ['batch'] } }, { now: NOW });
+    const asked = (r: typeof low) => r.questions.filter((q) => q.status !== 'out-of-tier').map((q) => q.id);
+    expect(asked(low)).not.toContain('operator');
+    expect(asked(low)).not.toContain('model-monitoring');
+    expect(asked(low)).toContain('data-quality');
+    expect(asked(low)).toContain('process-integration');
+    expect(asked(high)).toEqual(expect.arrayContaining(['operator', 'model-monitoring', 'interface', 'release-process']));
+    expect(asked(high).length).toBeGreaterThan(asked(low).length + 20);
+  });
+
+  it('gates the low tier leniently and the high tier strictly, in every area', () => {
+    const min = (tier: string) => {
+      const t = rubric.gates[tier]?.minScore;
+      return typeof t === 'number' ? t : t!.value;
+    };
+    expect(min('low')).toBeLessThan(min('medium'));
+    expect(min('medium')).toBeLessThan(min('high'));
+    expect(Object.keys(rubric.gates.high?.minArea ?? {}).sort()).toEqual([...AREAS].sort());
+  });
+});
+
+describe('default rubric: scoring conventions', () => {
+  // ML Test Score style: half credit for a documented manual practice, full credit for an
+  // automated, repeated one; and the next step from "by hand" is its own remediation.
+  const HAND_AND_AUTOMATED: [question: string, byHand: string, automated: string][] = [
+    ['data-validation', 'manual-documented', 'automated'],
+    ['data-access', 'manual-extract', 'automated'],
+    ['pilot-workarounds', 'scripts-manual', 'pipeline'],
+    ['ground-truth', 'manual', 'automated'],
+    ['release-process', 'documented-manual', 'cd'],
+    ['fairness', 'manual', 'automated'],
+    ['packaging', 'install-manual', 'container-ci'],
+    ['performance-fit', 'measured-once', 'tested-continuously'],
+    ['feature-tests', 'manual', 'comprehensive'],
+    ['model-validation', 'manual', 'automated'],
+    ['reproducible-training', 'manual-verified', 'automated'],
+    ['training-serving-skew', 'separate-checked', 'shared-monitored'],
+    ['model-lineage', 'manual-log', 'full'],
+    ['deployment-safety', 'manual-rollback', 'canary'],
+    ['model-monitoring', 'manual', 'full'],
+    ['service-monitoring', 'manual', 'slo'],
+  ];
+
+  it.each(HAND_AND_AUTOMATED)('%s: by hand (%s) earns half, automated (%s) full credit', (qid, byHand, automated) => {
+    expect(option(qid, byHand).score).toBe(0.5);
+    expect(option(qid, byHand).label).toMatch(/hand|manual/i);
+    expect(option(qid, automated).score).toBe(1);
+    const next = option(qid, byHand).remediation;
+    expect(next, 'the manual option has its own next step').toBeDefined();
+    expect(next!.summary).not.toBe(question(qid).remediation!.summary);
+  });
+
+  it('marks a handful of blockers, each where production is impossible', () => {
+    const blockers = rubric.questions.flatMap((q) => q.options.filter((o) => o.blocker).map((o) => `${q.id}/${o.id}`));
+    expect(blockers.sort()).toEqual(['data-access/no-path', 'data-approvals/refused', 'fairness/found-unresolved', 'legal-basis/no-basis', 'operator/nobody']);
+    for (const b of blockers) {
+      const [qid, oid] = b.split('/') as [string, string];
+      expect(option(qid, oid).score).toBe(0);
+      expect(option(qid, oid).remediation, `${b} explains what to do`).toBeDefined();
+    }
+  });
+
+  it('asks about the legal basis, privacy review and cross-border roll-out only when personal data is involved', () => {
+    const base: Answers = { consumer: { choice: ['humans'] }, frequency: { choice: ['batch'] } };
+    const statusOf = (personal: string) => {
+      const r = evaluate(rubric, { ...base, 'personal-data': { choice: [personal] } }, { now: NOW });
+      return Object.fromEntries(r.questions.filter((q) => ['legal-basis', 'privacy-review', 'cross-border'].includes(q.id)).map((q) => [q.id, q.status]));
+    };
+    expect(statusOf('none-confirmed')).toEqual({ 'legal-basis': 'condition-unmet', 'privacy-review': 'condition-unmet', 'cross-border': 'condition-unmet' });
+    expect(statusOf('personal-raw')).toEqual({ 'legal-basis': 'unanswered', 'privacy-review': 'unanswered', 'cross-border': 'unanswered' });
+  });
+
+  it('lets only the questions about decisions on people be marked not applicable, besides the model format', () => {
+    const na = rubric.questions.filter((q) => q.allowNotApplicable).map((q) => q.id).sort();
+    expect(na).toEqual(['explainability', 'fairness', 'model-format']);
+  });
+});
+
+describe('default rubric: evidence probes', () => {
+  const probes: Probe[] = rubric.questions.flatMap((q) => q.evidence);
+  const named = new Set(probes.flatMap((p) => (p.kind === 'dependency' ? p.packages : p.paths)));
+
+  it.each([
+    ['containers', 'Dockerfile'],
+    ['CI workflows', '.github/workflows/*.yml'],
+    ['GitLab CI', '.gitlab-ci.yml'],
+    ['tests', '**/test_*.py'],
+    ['lock files', 'poetry.lock'],
+    ['R lock files', 'renv.lock'],
+    ['data validation', 'great_expectations'],
+    ['data validation', 'pandera'],
+    ['portable model formats', 'skl2onnx'],
+    ['portable model files', '**/*.onnx'],
+    ['PMML files', '**/*.pmml'],
+    ['serving frameworks', 'fastapi'],
+    ['serving frameworks', 'bentoml'],
+    ['monitoring', 'prometheus_client'],
+    ['drift monitoring', 'evidently'],
+    ['data versioning', '**/*.dvc'],
+    ['experiment tracking', 'mlflow'],
+    ['experiment tracking', 'wandb'],
+    ['orchestration', 'apache-airflow'],
+    ['orchestration', 'dagster'],
+    ['code owners', 'CODEOWNERS'],
+    ['notebooks', '**/*.ipynb'],
+  ])('looks for %s (%s)', (_what, token) => {
+    expect(named).toContain(token);
+  });
+
+  it('gives every probe a description and something to say about the answer', () => {
+    for (const p of probes) {
+      expect(p.description, JSON.stringify(p)).toBeTruthy();
+      expect(p.supports.length + p.contradicts.length, JSON.stringify(p)).toBeGreaterThan(0);
+    }
+  });
+
+  it('uses content patterns that compile as JavaScript regular expressions', () => {
+    for (const p of probes) if (p.kind === 'content') expect(() => new RegExp(p.pattern)).not.toThrow();
+  });
+});
+
+const EXAMPLES = ['notebook-pilot', 'forecast-pilot', 'production-service'] as const;
+const reports = Object.fromEntries(
+  await Promise.all(
+    EXAMPLES.map(async (name) => {
+      const loaded = await loadReadiness(join(ROOT, 'examples', name, 'readiness.yaml'));
+      const report = evaluate(loaded.rubric, loaded.answers, { now: NOW, gate: loaded.gate ? { readiness: loaded.gate } : {} });
+      return [name, report] as const;
+    }),
+  ),
+);
+
+describe('examples', () => {
+  const nb = reports['notebook-pilot']!;
+  const fc = reports['forecast-pilot']!;
+  const ps = reports['production-service']!;
+
+  it('answer every applicable question', () => {
+    for (const r of [nb, fc, ps]) expect(r.summary.unanswered, r.project).toBe(0);
+  });
+
+  it('score in the expected order, clearly apart', () => {
+    expect(fc.score - nb.score).toBeGreaterThan(25);
+    expect(ps.score - fc.score).toBeGreaterThan(15);
+    expect([nb.level.id, fc.level.id, ps.level.id]).toEqual(['prototype', 'candidate', 'ready']);
+  });
+
+  it('forecast-pilot (what `ready check --example` runs) is medium tier and passes its gate, with a plan left', () => {
+    expect(fc.tier.id).toBe('medium');
+    expect(fc.gate.passed).toBe(true);
+    expect(fc.blockers).toEqual([]);
+    expect(fc.remediation.length).toBeGreaterThan(10);
+    // first steps are cheap automations of what the team already does by hand
+    expect(fc.remediation[0]!.question).toBe('data-validation');
+    expect(fc.remediation[0]!.summary).toMatch(/automat/i);
+  });
+
+  it('notebook-pilot fails on blockers, and its plan starts with them', () => {
+    expect(nb.tier.id).toBe('high');
+    expect(nb.gate.passed).toBe(false);
+    expect(nb.blockers.map((b) => b.question).sort()).toEqual(['legal-basis', 'operator']);
+    expect(nb.gate.failures.map((f) => f.term)).toContain('maxBlockers');
+    expect(nb.level.cappedByBlockers || nb.level.id === 'prototype').toBe(true);
+    expect(nb.remediation.slice(0, 2).every((r) => r.blocker)).toBe(true);
+  });
+
+  it('production-service is high tier, passes the strict gate and has only refinements left', () => {
+    expect(ps.tier.id).toBe('high');
+    expect(ps.gate.passed).toBe(true);
+    expect(ps.remediation.length).toBeLessThan(15);
+    expect(ps.remediation[0]!.question).toBe('ground-truth');
+  });
+
+  it.each(EXAMPLES)('%s ships a report.json generated from its current answers', (name) => {
+    const shipped = JSON.parse(readFileSync(join(ROOT, 'examples', name, 'report.json'), 'utf8'));
+    const fresh = reports[name]!;
+    expect(shipped.score).toBe(fresh.score);
+    expect(shipped.level.id).toBe(fresh.level.id);
+    expect(shipped.tier.id).toBe(fresh.tier.id);
+    expect(shipped.gate.passed).toBe(fresh.gate.passed);
+    expect(shipped.remediation.map((r: { question: string }) => r.question)).toEqual(fresh.remediation.map((r) => r.question));
+    expect(readFileSync(join(ROOT, 'examples', name, 'report.txt'), 'utf8')).toContain(fresh.score.toFixed(1));
+  });
+});
