@@ -1,0 +1,102 @@
+// What the repository scan found, as the pure core sees it: one finding per probe of the rubric,
+// and the files the scan could not look into. Produced by src/evidence/, consumed by evaluate,
+// contradictions and the questionnaire's suggested answers.
+import type { Question, Rubric } from './rubric-schema.js';
+
+export type ProbeKind = 'file' | 'content' | 'dependency';
+
+export interface ProbeFinding {
+  /** position of the probe in its question's `evidence` list */
+  index: number;
+  id?: string;
+  kind: ProbeKind;
+  description: string;
+  found: boolean;
+  /** up to MAX_FINDING_PATHS matching paths (for dependencies: the manifests that declare them) */
+  paths: string[];
+  /** there were more matches than `paths` shows */
+  more: boolean;
+  /** dependency probes: the packages found */
+  packages?: string[];
+  supports: string[];
+  contradicts: string[];
+  absenceContradicts: boolean;
+  /** why the result may be incomplete or the probe could not run */
+  problem?: string;
+}
+
+export type SkipReason =
+  | 'outside-root' // a link that points out of the repository
+  | 'broken-link' // a link to nothing, or a link loop
+  | 'too-large'
+  | 'binary'
+  | 'unreadable'
+  | 'not-a-file' // a directory, socket, FIFO or device where a file was expected
+  | 'unparsable' // a dependency manifest that is not valid TOML, JSON or YAML
+  | 'read-limit'; // the scan had read as much as it allows
+
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+  detail?: string;
+}
+
+export interface Evidence {
+  /** how the files were listed */
+  listing: 'git' | 'walk';
+  files: number;
+  /** question id -> one finding per probe, in rubric order */
+  questions: Record<string, ProbeFinding[]>;
+  /** at most MAX_SKIPPED_SHOWN entries; skippedTotal counts them all */
+  skipped: SkippedFile[];
+  skippedTotal: number;
+}
+
+export const MAX_FINDING_PATHS = 5;
+export const MAX_SKIPPED_SHOWN = 100;
+
+export interface Suggestion {
+  /** the best-supported option: the highest-scoring one the repository shows */
+  option: string;
+  /** for multiple-choice questions every supported option, else [option] */
+  choice: string[];
+  /** human-readable reasons: what was found, where */
+  because: string[];
+}
+
+/** A finding in one line: "Dockerfile, .github/workflows/ci.yml (a container build file)". */
+export function findingSummary(f: ProbeFinding): string {
+  const where = f.paths.join(', ') + (f.more ? ', …' : '');
+  const what = f.packages?.length ? `${f.packages.join(', ')} in ` : '';
+  return `${what}${where} (${f.description})`;
+}
+
+/**
+ * Answers the evidence points to, for the questionnaire's defaults. An option counts when a probe
+ * that found something supports it and no probe that found something contradicts it; of those, the
+ * one with the highest score wins (the most mature practice the repository shows), then the one
+ * with more support, then rubric order.
+ */
+export function suggestAnswers(rubric: Rubric, evidence: Evidence): Record<string, Suggestion> {
+  const out: Record<string, Suggestion> = {};
+  for (const q of rubric.questions) {
+    const found = (evidence.questions[q.id] ?? []).filter((f) => f.found);
+    if (found.length === 0) continue;
+    const suggestion = suggestFor(q, found);
+    if (suggestion) out[q.id] = suggestion;
+  }
+  return out;
+}
+
+function suggestFor(q: Question, found: ProbeFinding[]): Suggestion | undefined {
+  const denied = new Set(found.flatMap((f) => f.contradicts));
+  const candidates = q.options
+    .map((o, order) => ({ o, order, support: found.filter((f) => f.supports.includes(o.id)) }))
+    .filter((c) => c.support.length > 0 && !denied.has(c.o.id));
+  if (candidates.length === 0) return undefined;
+  candidates.sort((a, b) => b.o.score - a.o.score || b.support.length - a.support.length || a.order - b.order);
+  const best = candidates[0]!;
+  const chosen = q.type === 'multiple' ? candidates.sort((a, b) => a.order - b.order) : [best];
+  const because = [...new Set(chosen.flatMap((c) => c.support.map(findingSummary)))];
+  return { option: best.o.id, choice: chosen.map((c) => c.o.id), because };
+}

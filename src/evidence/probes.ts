@@ -1,0 +1,130 @@
+// The probe kinds. Each is a small object: what it is, how it describes a probe, which globs it
+// needs matched against the listing, and one function that answers the probe from the context.
+// Probes never list the repository themselves: the scanner matches every glob in one pass.
+import type { Probe } from '../core/rubric-schema.js';
+import { MAX_FINDING_PATHS, type SkipReason } from '../core/evidence.js';
+import { compilePattern } from '../core/probe-pattern.js';
+import type { RepoPort } from './repo.js';
+import { normalizePackage, type Ecosystem } from './manifests/index.js';
+
+export interface DependencyIndex {
+  /** ecosystem -> normalised package name -> manifests that declare it */
+  declared: Map<Ecosystem, Map<string, string[]>>;
+}
+
+export interface ProbeContext {
+  repo: RepoPort;
+  /** the listed paths that match a glob, shallow paths first */
+  matches(glob: string): readonly string[];
+  /** a file as text; undefined when missing, too large, binary or beyond the read budget */
+  text(path: string): string | undefined;
+  /** true once the read budget is spent: results that needed more reads are incomplete */
+  readBudgetSpent(): boolean;
+  dependencies(): DependencyIndex;
+  skip(path: string, reason: SkipReason, detail?: string, key?: string): void;
+}
+
+export interface ProbeOutcome {
+  paths: string[];
+  more: boolean;
+  packages?: string[];
+  problem?: string;
+}
+
+export interface ProbeKind<P extends Probe = Probe> {
+  kind: P['kind'];
+  describe(probe: P): string;
+  globs(probe: P): string[];
+  run(probe: P, ctx: ProbeContext): ProbeOutcome;
+}
+
+type Of<K extends Probe['kind']> = Extract<Probe, { kind: K }>;
+
+/** Paths of several globs, each once, shallow first. */
+function candidates(globs: string[], ctx: ProbeContext): readonly string[] {
+  if (globs.length === 1) return ctx.matches(globs[0]!);
+  return sortShallowFirst([...new Set(globs.flatMap((g) => ctx.matches(g)))]);
+}
+
+export function sortShallowFirst(paths: readonly string[]): string[] {
+  // a bucket per depth keeps this linear and stable on a 100,000-path match
+  const buckets: string[][] = [];
+  for (const p of paths) {
+    let d = 0;
+    for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) d++;
+    (buckets[d] ??= []).push(p);
+  }
+  return buckets.flatMap((b) => b ?? []);
+}
+
+const quoted = (xs: string[]) => xs.map((x) => `"${x}"`).join(' or ');
+
+export const fileProbe: ProbeKind<Of<'file'>> = {
+  kind: 'file',
+  describe: (p) => `a file matching ${quoted(p.paths)}`,
+  globs: (p) => p.paths,
+  run(p, ctx) {
+    const paths: string[] = [];
+    // a listed path still has to lead somewhere inside the repository: a link out of it does not count
+    for (const path of candidates(p.paths, ctx)) {
+      if (ctx.repo.size(path) === undefined) continue;
+      paths.push(path);
+      if (paths.length > MAX_FINDING_PATHS) break;
+    }
+    return { paths: paths.slice(0, MAX_FINDING_PATHS), more: paths.length > MAX_FINDING_PATHS };
+  },
+};
+
+export const contentProbe: ProbeKind<Of<'content'>> = {
+  kind: 'content',
+  describe: (p) => `/${p.pattern}/ in ${quoted(p.paths)}`,
+  globs: (p) => p.paths,
+  run(p, ctx) {
+    const regex = compilePattern(p.pattern);
+    const paths: string[] = [];
+    for (const path of candidates(p.paths, ctx)) {
+      const text = ctx.text(path);
+      if (text !== undefined && regex.test(text)) {
+        paths.push(path);
+        if (paths.length > MAX_FINDING_PATHS) break;
+      } else if (ctx.readBudgetSpent()) {
+        return { paths, more: false, problem: 'the scan stopped reading files before it had looked at every candidate' };
+      }
+    }
+    return { paths: paths.slice(0, MAX_FINDING_PATHS), more: paths.length > MAX_FINDING_PATHS };
+  },
+};
+
+const ECOSYSTEMS: Ecosystem[] = ['python', 'node', 'r'];
+
+export const dependencyProbe: ProbeKind<Of<'dependency'>> = {
+  kind: 'dependency',
+  describe: (p) => `${p.ecosystem === 'any' ? '' : `${p.ecosystem} `}dependency ${quoted(p.packages)}`,
+  globs: () => [],
+  run(p, ctx) {
+    const { declared } = ctx.dependencies();
+    const ecosystems = p.ecosystem === 'any' ? ECOSYSTEMS : [p.ecosystem];
+    const packages: string[] = [];
+    const manifests = new Set<string>();
+    for (const name of p.packages) {
+      for (const eco of ecosystems) {
+        const where = declared.get(eco)?.get(normalizePackage(eco, name));
+        if (!where) continue;
+        if (!packages.includes(name)) packages.push(name);
+        for (const m of where) manifests.add(m);
+      }
+    }
+    const paths = sortShallowFirst([...manifests]);
+    return {
+      paths: paths.slice(0, MAX_FINDING_PATHS),
+      more: paths.length > MAX_FINDING_PATHS,
+      ...(packages.length > 0 && { packages }),
+    };
+  },
+};
+
+export const PROBE_KINDS = { file: fileProbe, content: contentProbe, dependency: dependencyProbe } as const;
+
+export function probeKind<P extends Probe>(probe: P): ProbeKind<P> {
+  return PROBE_KINDS[probe.kind] as unknown as ProbeKind<P>;
+}

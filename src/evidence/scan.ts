@@ -1,0 +1,214 @@
+// The scanner: every probe of the rubric answered from one listing of the repository. Globs are
+// compiled once and matched in one pass; each file is read at most once, and only when a content
+// probe or a manifest needs it; reading stops at a budget so that a huge repository stays fast.
+import type { Rubric, Probe } from '../core/rubric-schema.js';
+import {
+  MAX_SKIPPED_SHOWN,
+  type Evidence,
+  type ProbeFinding,
+  type SkippedFile,
+} from '../core/evidence.js';
+import { GlobIndex } from '../core/glob.js';
+import { isBinary, normalizeRepoPath, SkipLog, type RepoPort } from './repo.js';
+import { probeKind, sortShallowFirst, type DependencyIndex, type ProbeContext } from './probes.js';
+import { isVendored, MANIFESTS, normalizePackage, REQUIREMENTS, type Ecosystem, type ManifestFormat } from './manifests/index.js';
+import { formatBytes, openRepository, type OpenOptions } from './node-repo.js';
+
+export interface ScanOptions extends OpenOptions {
+  /** content probes and manifests read at most this many files in all (default 5,000) */
+  maxReadFiles?: number;
+  /** … and at most this many bytes in all (default 64 MiB) */
+  maxReadBytes?: number;
+  /** called once the repository is listed, e.g. to start a spinner on a large one */
+  onListed?(files: number): void | Promise<void>;
+}
+
+const MAX_READ_FILES = 5000;
+const MAX_READ_BYTES = 64 * 1024 * 1024;
+/** Texts kept for a second probe over the same file; beyond this they are read again. */
+const TEXT_CACHE_BYTES = 16 * 1024 * 1024;
+const MAX_MANIFESTS = 500;
+
+/** Lists the repository at `root` and answers every probe of the rubric. */
+export async function scanRepository(root: string, rubric: Rubric, options: ScanOptions = {}): Promise<Evidence> {
+  const repo = await openRepository(root, options);
+  await options.onListed?.(repo.list().length);
+  return { listing: repo.listing, ...(await evaluateProbes(repo, rubric, options)) };
+}
+
+export const hasProbes = (rubric: Rubric) => rubric.questions.some((q) => q.evidence.length > 0);
+
+/** Answers every probe from the port's one listing. Async only so that a spinner can turn. */
+export async function evaluateProbes(repo: RepoPort, rubric: Rubric, options: ScanOptions = {}): Promise<Omit<Evidence, 'listing'>> {
+  const listing = repo.list();
+  const index = new GlobIndex();
+  const problems = new Map<Probe, string>();
+  const globIds = new Map<string, number>();
+  const register = (glob: string) => globIds.set(glob, index.add(glob));
+
+  for (const q of rubric.questions) {
+    for (const probe of q.evidence) {
+      try {
+        probeKind(probe).globs(probe).forEach(register);
+      } catch (err) {
+        problems.set(probe, `cannot use this probe: ${(err as Error).message}`);
+      }
+    }
+  }
+  const needsManifests = rubric.questions.some((q) => q.evidence.some((p) => p.kind === 'dependency'));
+  if (needsManifests) for (const m of MANIFESTS) m.globs.forEach(register);
+
+  const matched = index.match(listing);
+  const sorted = new Map<string, readonly string[]>();
+  const log = new SkipLog();
+  const reader = textReader(repo, log, options);
+  let deps: DependencyIndex | undefined;
+  const ctx: ProbeContext = {
+    repo,
+    matches(glob) {
+      let paths = sorted.get(glob);
+      if (!paths) {
+        const id = globIds.get(glob);
+        paths = id === undefined ? [] : sortShallowFirst(matched[id]!);
+        sorted.set(glob, paths);
+      }
+      return paths;
+    },
+    text: reader.text,
+    readBudgetSpent: reader.spent,
+    dependencies: () => (deps ??= indexDependencies(ctx)),
+    skip: (path, reason, detail, key) => void log.add(path, reason, detail, key),
+  };
+
+  const questions: Record<string, ProbeFinding[]> = {};
+  let done = 0;
+  for (const q of rubric.questions) {
+    if (q.evidence.length === 0) continue;
+    questions[q.id] = q.evidence.map((probe, i) => {
+      const kind = probeKind(probe);
+      let outcome: ReturnType<typeof kind.run> = { paths: [], more: false };
+      let problem = problems.get(probe);
+      if (!problem) {
+        try {
+          outcome = kind.run(probe, ctx);
+          problem = outcome.problem;
+        } catch (err) {
+          problem = `cannot use this probe: ${(err as Error).message}`;
+        }
+      }
+      return {
+        index: i,
+        ...(probe.id !== undefined && { id: probe.id }),
+        kind: probe.kind,
+        description: probe.description ?? kind.describe(probe),
+        found: outcome.paths.length > 0,
+        paths: outcome.paths,
+        more: outcome.more,
+        ...(outcome.packages && { packages: outcome.packages }),
+        supports: probe.supports,
+        contradicts: probe.contradicts,
+        absenceContradicts: probe.absenceContradicts === true,
+        ...(problem !== undefined && { problem }),
+      };
+    });
+    // let a spinner turn on a large repository
+    if (options.onListed && ++done % 8 === 0) await new Promise((r) => setImmediate(r));
+  }
+  const skipped = mergeSkipped(repo.skipped?.() ?? [], log.entries);
+  return { files: listing.length, questions, skipped: skipped.slice(0, MAX_SKIPPED_SHOWN), skippedTotal: skipped.length };
+}
+
+function mergeSkipped(a: readonly SkippedFile[], b: readonly SkippedFile[]): SkippedFile[] {
+  const seen = new Set<string>();
+  return [...a, ...b].filter((s) => {
+    const key = `${s.reason}\0${s.path}`;
+    return !seen.has(key) && seen.add(key);
+  });
+}
+
+/** Files as text for content probes and manifests, with the binary check, a cache and a budget. */
+function textReader(repo: RepoPort, log: SkipLog, options: ScanOptions) {
+  const maxFiles = options.maxReadFiles ?? MAX_READ_FILES;
+  const maxBytes = options.maxReadBytes ?? MAX_READ_BYTES;
+  const cache = new Map<string, string | undefined>();
+  let files = 0;
+  let bytes = 0;
+  let cached = 0;
+  let spent = false;
+  let unread = 0;
+  const text = (path: string): string | undefined => {
+    if (cache.has(path)) return cache.get(path);
+    if (files >= maxFiles || bytes >= maxBytes) {
+      spent = true;
+      unread++;
+      log.add('.', 'read-limit', undefined, 'read-budget').detail =
+        `stopped reading after ${files} files (${formatBytes(bytes)}); ${unread} more left unread`;
+      return undefined;
+    }
+    const buf = repo.read(path);
+    let result: string | undefined;
+    if (buf) {
+      files++;
+      bytes += buf.length;
+      if (isBinary(buf)) log.add(path, 'binary');
+      else result = buf.toString('utf8').replace(/^\uFEFF/, '');
+    }
+    if (result === undefined || cached + result.length <= TEXT_CACHE_BYTES) {
+      cache.set(path, result);
+      cached += result?.length ?? 0;
+    }
+    return result;
+  };
+  return { text, spent: () => spent };
+}
+
+/** Reads every manifest once (shallow first, vendored folders left out) and indexes what they declare. */
+function indexDependencies(ctx: ProbeContext): DependencyIndex {
+  const declared = new Map<Ecosystem, Map<string, string[]>>();
+  const declare = (eco: Ecosystem, name: string, path: string) => {
+    const byName = declared.get(eco) ?? declared.set(eco, new Map()).get(eco)!;
+    const key = normalizePackage(eco, name);
+    const where = byName.get(key);
+    if (!where) byName.set(key, [path]);
+    else if (!where.includes(path)) where.push(path);
+  };
+  const queue: { path: string; format: ManifestFormat }[] = [];
+  const queued = new Set<string>();
+  const enqueue = (path: string, format: ManifestFormat) => {
+    if (queued.has(path)) return;
+    queued.add(path);
+    queue.push({ path, format });
+  };
+  for (const format of MANIFESTS) {
+    for (const glob of format.globs) for (const path of ctx.matches(glob)) if (!isVendored(path)) enqueue(path, format);
+  }
+  // shallow manifests first: the project's own before nested examples
+  queue.sort((a, b) => depth(a.path) - depth(b.path));
+  for (let i = 0; i < queue.length; i++) {
+    if (i >= MAX_MANIFESTS) {
+      ctx.skip('.', 'read-limit', `read the first ${MAX_MANIFESTS} of ${queue.length} dependency manifests`, 'manifest-limit');
+      break;
+    }
+    const { path, format } = queue[i]!;
+    const text = ctx.text(path);
+    if (text === undefined) continue;
+    let parsed: ReturnType<ManifestFormat['parse']>;
+    try {
+      parsed = format.parse(text);
+    } catch (err) {
+      ctx.skip(path, 'unparsable', firstLine(err));
+      continue;
+    }
+    for (const name of parsed.packages) declare(format.ecosystem, name, path);
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    for (const inc of parsed.includes ?? []) {
+      const target = normalizeRepoPath(dir + inc);
+      if (target === undefined) ctx.skip(`${dir}${inc}`, 'outside-root', `named by -r in ${path}`);
+      else enqueue(target, REQUIREMENTS);
+    }
+  }
+  return { declared };
+}
+
+const depth = (p: string) => p.split('/').length;
+const firstLine = (err: unknown) => ((err as Error)?.message ?? String(err)).split('\n')[0]!;
