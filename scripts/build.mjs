@@ -10,6 +10,10 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const out = `dist.tmp-${process.pid}`;
 const tmp = `.build-tmp-${process.pid}`;
 rmSync(out, { recursive: true, force: true });
+// a failed build leaves the last good dist/ in place and no debris
+process.on('exit', (code) => {
+  if (code !== 0) for (const d of [out, tmp]) rmSync(d, { recursive: true, force: true });
+});
 await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
   outdir: out,
