@@ -77,6 +77,18 @@ program
   .addHelpText('after', '\nExamples:\n  $ ready portfolio reports/\n  $ ready portfolio "teams/*/readiness-report.json" --format html -o portfolio.html')
   .action(async (paths, opts) => (await import('./commands/portfolio.js')).portfolio(paths, opts));
 
+program
+  .command('assess')
+  .description('answer the readiness questionnaire interactively; saves every answer to readiness.yaml')
+  .option('-f, --file <path>', 'the readiness file to create or update', 'readiness.yaml')
+  .option('--rubric <ref>', 'rubric to answer: builtin:ID or a path (default: the one readiness.yaml names)')
+  .option('--area <area>', 'only questions of this area; repeatable', collect)
+  .option('--role <role>', 'only questions for this role; repeatable', collect)
+  .option('--only-unanswered', 'only questions without a saved answer')
+  .option('--by <name>', 'who is answering (default: git user.name, then the login name)')
+  .addHelpText('after', '\nExamples:\n  $ ready assess\n  $ ready assess --area data --only-unanswered\n  $ ready assess --role it-operations --by "Sam Lee"')
+  .action(async (opts) => (await import('./commands/assess.js')).assess(opts));
+
 try {
   await program.parseAsync();
 } catch (err) {

@@ -62,6 +62,11 @@ export async function assess(opts: AssessOptions): Promise<void> {
   } finally {
     prompter.close();
   }
+  if (prompter.hungUp) {
+    // Node restores the terminal's modes at exit and aborts when the terminal is gone; the answers
+    // are on disk, so end the way a hung-up program conventionally does: by SIGHUP.
+    process.kill(process.pid, 'SIGHUP');
+  }
 }
 
 export function isInteractive(): boolean {

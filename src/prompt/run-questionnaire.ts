@@ -103,7 +103,7 @@ export async function runQuestionnaire(session: QuestionnaireSession): Promise<Q
           prompter.say(helpText(step));
           break;
         case 'note': {
-          const note = s(await prompter.text(`Note on "${s(step.prompt)}" (empty for none):`, current.note)).trim();
+          const note = s(await prompter.text('Note on this question (empty for none):', current.note)).trim();
           if (note === (current.note ?? '')) break;
           const { note: _old, ...rest } = current;
           save(id, { note: note || null }, note ? { ...rest, note } : rest);

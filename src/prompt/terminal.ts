@@ -21,6 +21,8 @@ const ACTION = 'action:';
 export interface TerminalPrompter extends Prompter {
   /** removes the signal and stdin listeners; call once the questionnaire is over */
   close(): void;
+  /** the terminal went away (SIGHUP or the end of stdin) */
+  readonly hungUp: boolean;
 }
 
 export async function createTerminalPrompter(options: { color: boolean }): Promise<TerminalPrompter> {
@@ -33,9 +35,16 @@ export async function createTerminalPrompter(options: { color: boolean }): Promi
     if (controller.signal.aborted) process.exit(130);
     controller.abort();
   };
+  let hungUp = false;
   const hangup = () => {
-    // the terminal is gone: writing to it would fail, and there is nobody left to read it
-    for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+    if (hungUp) return;
+    hungUp = true;
+    // The terminal is gone. Writing to it fails, and readline's attempt to leave raw mode on the
+    // way out fails with EIO and would crash the process before it can finish cleanly.
+    for (const stream of [process.stdout, process.stderr, process.stdin]) stream.on('error', () => {});
+    if (process.stdin.isTTY) process.stdin.setRawMode = function (this: typeof process.stdin) {
+      return this;
+    };
     controller.abort();
   };
   process.on('SIGINT', interrupt);
@@ -54,6 +63,8 @@ export async function createTerminalPrompter(options: { color: boolean }): Promi
 
   const actionChoices = (view: QuestionView) => view.actions.map((a) => ({ value: `${ACTION}${a}`, name: ACTION_LABELS[a] }));
   const message = (view: QuestionView) => `${c.dim(view.progress)}  ${view.prompt}`;
+  // inquirer pages by screen lines, and long labels wrap: use the terminal's height, not the count
+  const pageSize = (choices: number) => Math.max(choices, (process.stdout.rows ?? 24) - 6);
 
   async function question(view: QuestionView): Promise<Reply> {
     if (!view.multiple) {
@@ -67,7 +78,7 @@ export async function createTerminalPrompter(options: { color: boolean }): Promi
           {
             message: message(view),
             choices,
-            pageSize: choices.length,
+            pageSize: pageSize(choices.length),
             loop: false,
             ...(view.defaults[0] !== undefined && { default: `${OPTION}${view.defaults[0]}` }),
             theme: { indexMode: 'number' as const },
@@ -87,7 +98,7 @@ export async function createTerminalPrompter(options: { color: boolean }): Promi
         {
           message: message(view),
           choices,
-          pageSize: choices.length,
+          pageSize: pageSize(choices.length),
           loop: false,
           instructions: c.dim(' (space ticks, enter confirms; tick one action below to use it instead)'),
           validate: (items) => {
@@ -113,6 +124,9 @@ export async function createTerminalPrompter(options: { color: boolean }): Promi
     question,
     text: (msg, initial) => ask((ctx) => input({ message: msg, ...(initial && { default: initial, prefill: 'editable' as const }) }, ctx)),
     say: (text) => process.stdout.write(`${text}\n`),
+    get hungUp() {
+      return hungUp;
+    },
     close() {
       process.off('SIGINT', interrupt);
       process.off('SIGHUP', hangup);

@@ -1,0 +1,172 @@
+// `ready assess` driven the way a person drives it: the built binary in a pseudo-terminal (tmux),
+// keys sent one step at a time, the screen read back. Every wait polls the screen or a file with
+// a deadline; nothing sleeps for a fixed time.
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { BIN, ROOT, runCli, tempProject } from '../helpers/cli.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+// a private tmux server, so that parallel runs and the user's own sessions are never touched
+const SOCKET = `ready-assess-test-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const WAIT_MS = 10_000;
+
+afterAll(() => {
+  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+});
+
+interface Run {
+  screen(): string;
+  waitFor(pattern: RegExp): Promise<string>;
+  keys(...keys: string[]): void;
+  exitCode(): Promise<number>;
+}
+
+let sessions = 0;
+let serverReady = false;
+
+function startServer() {
+  // an idle session keeps the server up, and exited panes stay readable until the test reads them
+  tmux('new-session', '-d', '-s', 'idle');
+  tmux('set-option', '-g', 'remain-on-exit', 'on');
+  serverReady = true;
+}
+
+/** Starts `ready ARGS` in a fresh pane whose shell writes the exit code to a file afterwards. */
+function start(dir: string, args: string[], env = 'NO_COLOR=1'): Run & { name: string } {
+  if (!serverReady) startServer();
+  const name = `s${++sessions}`;
+  const exitFile = join(dir, `exit-${name}.txt`);
+  // the wrapper ignores SIGHUP so that it outlives a closed terminal and can still record the code
+  const command = `trap '' HUP; cd ${sh(dir)} && env -u CI ${env} ${sh(process.execPath)} ${sh(BIN)} ${args.map(sh).join(' ')}; echo $? > ${sh(exitFile)}`;
+  tmux('new-session', '-d', '-s', name, '-x', '110', '-y', '50', `sh -c ${sh(command)}`);
+  const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', name);
+  const poll = async <T>(what: string, probe: () => T | undefined): Promise<T> => {
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const found = probe();
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen shows:\n${existsSync(exitFile) ? '(exited)' : screen()}`);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+  };
+  return {
+    name,
+    screen,
+    waitFor: (pattern) =>
+      poll(String(pattern), () => {
+        const text = screen();
+        return pattern.test(text) ? text : undefined;
+      }),
+    keys: (...keys) => void tmux('send-keys', '-t', name, ...keys),
+    exitCode: () => poll('the exit code', () => (existsSync(exitFile) && readFileSync(exitFile, 'utf8').trim() !== '' ? Number(readFileSync(exitFile, 'utf8').trim()) : undefined)),
+  };
+}
+
+/** The question currently asked: the last "?" line on the screen. */
+const current = (screen: string) => screen.split('\n').filter((l) => l.startsWith('? ')).at(-1) ?? '';
+const answersIn = (dir: string) => (parse(readFileSync(join(dir, 'readiness.yaml'), 'utf8')) as { answers: Record<string, { choice: string; by?: string; at: string }> }).answers;
+
+describe.skipIf(!hasTmux)('ready assess in a terminal', () => {
+  it('saves every answer, exits 130 on Ctrl-C, and resumes with the saved answers as defaults', async () => {
+    const dir = tempProject(); // a new user: no readiness.yaml, not a git repository
+    const first = start(dir, ['assess']);
+    await first.waitFor(/^\? Tier · 1 of 2 /m);
+    first.keys('2', 'Enter'); // software consumes the output
+    await first.waitFor(/^\? Tier · 2 of 2 /m);
+    first.keys('2', 'Enter'); // refreshed on a schedule
+    const tiered = await first.waitFor(/^\? Data · 1 of \d+ /m);
+    expect(tiered).toMatch(/^Tier: High complexity\. \S.*$/m);
+    first.keys('Enter'); // the first option
+    await first.waitFor(/^\? Data · 2 of \d+ /m);
+    first.keys('C-c');
+    expect(await first.exitCode()).toBe(130);
+    expect(first.screen()).toContain('Answers saved to readiness.yaml; run `ready assess` to resume.');
+
+    const saved = answersIn(dir);
+    expect(Object.keys(saved)).toHaveLength(3);
+    expect(saved.consumer!.choice).toBe('machines');
+    expect(saved.frequency!.choice).toBe('batch');
+    const [dataId, dataAnswer] = Object.entries(saved)[2]!;
+    expect(dataAnswer.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(readFileSync(join(dir, 'readiness.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\S+\n# How ready this project is/);
+
+    // again: it picks up at the first open question, and Back shows the saved answer as the default
+    const second = start(dir, ['assess', '--by', 'Sam Lee']);
+    const resumed = await second.waitFor(/^\? Data · 2 of \d+ /m);
+    expect(resumed).toMatch(/^Resuming: 3 of \d+ questions answered\./m);
+    second.keys('Back', 'Enter');
+    const back = await second.waitFor(/^\? Data · 1 of \d+ /m);
+    expect(back).toMatch(/^❯ 1\. .*\(current answer\)$/m);
+    second.keys('Enter');
+    await second.waitFor(/^\? Data · 2 of \d+ /m);
+    second.keys('Stop', 'Enter');
+    expect(await second.exitCode()).toBe(0);
+    const end = second.screen();
+    expect(end).toMatch(/^Gate\s+(passed|failed)\b/im); // the summary `ready check` prints
+    expect(end).toContain('Answers saved to readiness.yaml; run `ready assess` to resume.');
+    const after = answersIn(dir);
+    expect(after[dataId]).toMatchObject({ choice: dataAnswer.choice, by: 'Sam Lee' });
+    expect(after.consumer).toEqual(saved.consumer);
+  });
+
+  it('keeps the answers already given when the terminal is closed', async () => {
+    const dir = tempProject();
+    const run = start(dir, ['assess']);
+    await run.waitFor(/^\? Tier · 1 of 2 /m);
+    run.keys('1', 'Enter');
+    await run.waitFor(/^\? Tier · 2 of 2 /m);
+    tmux('kill-session', '-t', run.name);
+    // ends by SIGHUP, as hung-up programs do (the shell reports 128 + 1), not by a crash
+    expect(await run.exitCode()).toBe(129);
+    expect(answersIn(dir).consumer!.choice).toBe('humans');
+  });
+
+  it('refuses to prompt when CI is set, and names the valid areas for an unknown one', async () => {
+    const dir = tempProject();
+    const ci = start(dir, ['assess'], 'NO_COLOR=1 CI=true');
+    expect(await ci.exitCode()).toBe(2);
+    expect(ci.screen()).toContain('ready: `ready assess` is interactive and needs a terminal; in scripts and CI run `ready check`, which never prompts');
+    const area = start(dir, ['assess', '--area', 'dta']);
+    expect(await area.exitCode()).toBe(2);
+    expect(area.screen()).toMatch(/^ready: --area: unknown area "dta" \(areas: data, humans, organization, technology\)$/m);
+    expect(existsSync(join(dir, 'readiness.yaml'))).toBe(false);
+  });
+});
+
+describe('ready assess without a terminal', () => {
+  it('does not prompt: it points to `ready check` and exits 2', () => {
+    const dir = tempProject();
+    const r = runCli(['assess'], { cwd: dir, env: { CI: undefined } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('ready: `ready assess` is interactive and needs a terminal; in scripts and CI run `ready check`, which never prompts\n');
+    expect(existsSync(join(dir, 'readiness.yaml'))).toBe(false);
+  });
+
+  it('keeps the prompt and spinner libraries off the path of `ready check`', () => {
+    // what `check` loads: cli.js, the chunk its action imports, and their static imports, transitively
+    const dist = join(ROOT, 'dist');
+    const read = (f: string) => readFileSync(join(dist, f), 'utf8');
+    const checkChunk = /import\("\.\/(check-[\w-]+\.js)"\)/.exec(read('cli.js'))![1]!;
+    const loaded = new Set<string>();
+    const visit = (f: string) => {
+      if (loaded.has(f)) return;
+      loaded.add(f);
+      for (const m of read(f).matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)) visit(m[1]!);
+    };
+    visit('cli.js');
+    visit(checkChunk);
+    expect(loaded.size).toBeGreaterThan(2);
+    const prompts = readdirSync(dist).filter((f) => f.endsWith('.js') && read(f).includes('User force closed the prompt'));
+    expect(prompts.length, 'inquirer is in the bundle').toBeGreaterThan(0);
+    for (const f of loaded) {
+      expect(read(f), f).not.toContain('User force closed the prompt');
+      expect(read(f), f).not.toContain('isSpinning');
+    }
+  });
+});
