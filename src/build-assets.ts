@@ -1,7 +1,7 @@
 // Build-time only: compile the built-in rubrics to validated JSON and generate the JSON Schemas.
 import { z } from 'zod';
 import { loadRubricFile } from './io/load-rubric.js';
-import { Rubric } from './core/rubric-schema.js';
+import { RubricDocument } from './core/rubric-extension-schema.js';
 import { Readiness } from './core/readiness-schema.js';
 import { InputError } from './io/errors.js';
 
@@ -19,9 +19,27 @@ export async function compileRubric(file: string) {
 
 export function jsonSchemas(): Record<string, unknown> {
   // `input`: what an author may write, with defaults left optional
-  const opts = { io: 'input', unrepresentable: 'any' } as const;
+  // draft-07: the draft every editor's YAML and JSON language server understands
+  const opts = { io: 'input', unrepresentable: 'any', target: 'draft-7' } as const;
   return {
-    'rubric.schema.json': { title: 'ready rubric', ...z.toJSONSchema(Rubric, opts) },
+    'rubric.schema.json': rubricDocumentSchema(z.toJSONSchema(RubricDocument, opts) as Record<string, unknown>),
     'readiness.schema.json': { title: 'ready readiness.yaml', ...z.toJSONSchema(Readiness, opts) },
+  };
+}
+
+/**
+ * A rubric file is either complete or `extends` another (every part optional). The union comes
+ * out as `anyOf`; `if/then/else` on `extends` makes an editor report the errors of the one shape
+ * the file means, instead of both.
+ */
+function rubricDocumentSchema(union: Record<string, unknown>): Record<string, unknown> {
+  const { anyOf, ...rest } = union as { anyOf: [unknown, unknown] };
+  return {
+    title: 'ready rubric',
+    description: 'A rubric of `ready`: complete, or extending another one with `extends`.',
+    ...rest,
+    if: { type: 'object', required: ['extends'] },
+    then: anyOf[0],
+    else: anyOf[1],
   };
 }

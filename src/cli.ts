@@ -54,7 +54,7 @@ program
   )
   .action(async (opts) => (await import('./commands/check.js')).check(opts));
 
-const rubric = program.command('rubric').description('rubric tooling: validate a rubric, print its JSON Schema');
+const rubric = program.command('rubric').description('rubric tooling: list, show, validate a rubric, print its JSON Schema');
 rubric
   .command('validate')
   .description('check a rubric file and report every problem with its line')
@@ -67,6 +67,20 @@ rubric
   .addOption(new Option('--for <file>', 'which file the schema describes').choices(['rubric', 'readiness']).default('rubric'))
   .addHelpText('after', '\nExample:\n  $ ready rubric schema > rubric.schema.json')
   .action(async (opts) => (await import('./commands/rubric.js')).schema(opts));
+rubric
+  .command('list')
+  .description('the built-in rubrics, and the rubric readiness.yaml uses')
+  .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action(async (opts) => (await import('./commands/rubric.js')).list(opts));
+rubric
+  .command('show')
+  .description('print a rubric after merging what it extends: as an outline, YAML or JSON')
+  .argument('[rubric]', 'builtin:ID, a built-in id, or a path (default: the rubric readiness.yaml uses)')
+  .option('-f, --file <path>', 'the readiness file that names the default rubric', 'readiness.yaml')
+  .addOption(new Option('--format <format>', 'outline: areas > questions > options with scores').choices(['outline', 'yaml', 'json']).default('outline'))
+  .addHelpText('after', '\nExamples:\n  $ ready rubric show ml-test-score\n  $ ready rubric show rubrics/acme.yaml --format yaml > acme-flat.yaml')
+  .action(async (ref, opts) => (await import('./commands/rubric.js')).show(ref, opts));
 
 program
   .command('portfolio')
@@ -88,6 +102,15 @@ program
   .option('--by <name>', 'who is answering (default: git user.name, then the login name)')
   .addHelpText('after', '\nExamples:\n  $ ready assess\n  $ ready assess --area data --only-unanswered\n  $ ready assess --role it-operations --by "Sam Lee"')
   .action(async (opts) => (await import('./commands/assess.js')).assess(opts));
+
+program
+  .command('scan')
+  .description('look for evidence in the repository: each probe of the rubric with the paths it found, and what was skipped')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .option('--root <dir>', 'the repository to scan (default: the current directory)')
+  .option('--rubric <ref>', 'rubric whose probes to run: builtin:ID or a path (default: the one readiness.yaml in the root names)')
+  .addHelpText('after', '\nExamples:\n  $ ready scan\n  $ ready scan --root ../churn-api --format json > evidence.json')
+  .action(async (opts) => (await import('./commands/scan.js')).scan(opts));
 
 try {
   await program.parseAsync();

@@ -72,29 +72,35 @@ export function findingSummary(f: ProbeFinding): string {
 }
 
 /**
- * Answers the evidence points to, for the questionnaire's defaults. An option counts when a probe
- * that found something supports it and no probe that found something contradicts it; of those, the
- * one with the highest score wins (the most mature practice the repository shows), then the one
- * with more support, then rubric order.
+ * Answers the evidence points to, for the questionnaire's defaults. An option is a candidate when
+ * a probe that found something supports it and no probe that found something contradicts it. The
+ * candidate the repository shows best wins: most supporting probes that found something, less
+ * those that looked for it and found nothing (a CI config supports "CI" and "CD" alike; no
+ * deployment step found tips it to "CI"); then the higher score; then rubric order.
  */
 export function suggestAnswers(rubric: Rubric, evidence: Evidence): Record<string, Suggestion> {
   const out: Record<string, Suggestion> = {};
   for (const q of rubric.questions) {
-    const found = (evidence.questions[q.id] ?? []).filter((f) => f.found);
-    if (found.length === 0) continue;
-    const suggestion = suggestFor(q, found);
+    const findings = evidence.questions[q.id] ?? [];
+    if (!findings.some((f) => f.found)) continue;
+    const suggestion = suggestFor(q, findings);
     if (suggestion) out[q.id] = suggestion;
   }
   return out;
 }
 
-function suggestFor(q: Question, found: ProbeFinding[]): Suggestion | undefined {
+function suggestFor(q: Question, findings: ProbeFinding[]): Suggestion | undefined {
+  const found = findings.filter((f) => f.found);
+  const missed = findings.filter((f) => !f.found && !f.problem);
   const denied = new Set(found.flatMap((f) => f.contradicts));
   const candidates = q.options
-    .map((o, order) => ({ o, order, support: found.filter((f) => f.supports.includes(o.id)) }))
+    .map((o, order) => {
+      const support = found.filter((f) => f.supports.includes(o.id));
+      return { o, order, support, net: support.length - missed.filter((f) => f.supports.includes(o.id)).length };
+    })
     .filter((c) => c.support.length > 0 && !denied.has(c.o.id));
   if (candidates.length === 0) return undefined;
-  candidates.sort((a, b) => b.o.score - a.o.score || b.support.length - a.support.length || a.order - b.order);
+  candidates.sort((a, b) => b.net - a.net || b.o.score - a.o.score || a.order - b.order);
   const best = candidates[0]!;
   const chosen = q.type === 'multiple' ? candidates.sort((a, b) => a.order - b.order) : [best];
   const because = [...new Set(chosen.flatMap((c) => c.support.map(findingSummary)))];

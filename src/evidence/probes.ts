@@ -106,11 +106,15 @@ export const dependencyProbe: ProbeKind<Of<'dependency'>> = {
     const ecosystems = p.ecosystem === 'any' ? ECOSYSTEMS : [p.ecosystem];
     const packages: string[] = [];
     const manifests = new Set<string>();
+    // a rubric may list spellings of one package ("great_expectations", "great-expectations"): name it once
+    const named = new Set<string>();
     for (const name of p.packages) {
       for (const eco of ecosystems) {
-        const where = declared.get(eco)?.get(normalizePackage(eco, name));
+        const key = normalizePackage(eco, name);
+        const where = declared.get(eco)?.get(key);
         if (!where) continue;
-        if (!packages.includes(name)) packages.push(name);
+        if (!named.has(`${eco}:${key}`)) packages.push(name);
+        named.add(`${eco}:${key}`);
         for (const m of where) manifests.add(m);
       }
     }

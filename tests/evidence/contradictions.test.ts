@@ -99,6 +99,13 @@ describe('findContradictions', () => {
 });
 
 describe('suggestAnswers', () => {
+  it('prefers the option with more probes behind it over one whose own probe found nothing', () => {
+    const ci = { description: 'a CI config', found: true, paths: ['.gitlab-ci.yml'], supports: ['script', 'container'] };
+    const deploy = { description: 'a container build in CI', supports: ['container'] };
+    expect(suggestAnswers(rubric, evidence({ packaging: [ci, deploy] })).packaging!.option).toBe('script');
+    expect(suggestAnswers(rubric, evidence({ packaging: [ci, { ...deploy, found: true, paths: ['.gitlab-ci.yml'] }] })).packaging!.option).toBe('container');
+  });
+
   it('suggests the highest-scoring option the repository shows, and says why', () => {
     const ev = evidence({
       packaging: [dockerfile, { description: 'a notebook', found: true, paths: ['a.ipynb'], supports: ['notebook'] }, { description: 'a requirements file', found: true, paths: ['requirements.txt'], supports: ['script'] }],

@@ -90,6 +90,11 @@ describe('evaluateProbes over a plain port', () => {
     expect(fs.map((f) => [f.found, f.packages])).toEqual([[true, ['great.expectations']], [false, undefined], [true, ['express']], [false, undefined]]);
   });
 
+  it('names a package once however many spellings of it the probe lists', async () => {
+    const { findings: [f] } = await findings({ 'requirements.txt': 'great-expectations==0.18\n' }, [{ kind: 'dependency', packages: ['great_expectations', 'great-expectations', 'pandera'] }]);
+    expect(f!.packages).toEqual(['great_expectations']);
+  });
+
   it('reports a manifest it cannot parse, and goes on', async () => {
     const { findings: [f], evidence } = await findings({ 'pyproject.toml': '[project\n', 'requirements.txt': 'mlflow\n' }, [{ kind: 'dependency', packages: ['mlflow'] }]);
     expect(f!.paths).toEqual(['requirements.txt']);
