@@ -9,6 +9,7 @@ import type { Report } from '../core/report.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../io/load-readiness.js';
 import { readinessGateInput } from '../io/readiness-gate.js';
+import { migrationNotice } from '../reporters/migration-notice.js';
 
 export interface ProjectOptions {
   file?: string;
@@ -94,5 +95,10 @@ export async function evaluateProject(opts: ProjectOptions): Promise<{ report: R
     project,
     gate: { flags, ...readinessGateInput(loaded) },
   });
+  if (loaded.answeredVersion !== undefined) report.rubric.answeredVersion = loaded.answeredVersion;
+  if (loaded.migration) {
+    report.migration = loaded.migration;
+    process.stderr.write(migrationNotice(loaded.migration, file, loaded.rubric.id));
+  }
   return { report, loaded };
 }

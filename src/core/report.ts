@@ -1,6 +1,7 @@
 // The JSON report: the one contract between the core and every renderer, and between `check`,
 // `diff` and `portfolio`. Bump REPORT_SCHEMA_VERSION on any breaking change to these types.
 import type { Effort, GateLevel } from './rubric-schema.js';
+import type { Migration } from './migrate.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -112,7 +113,14 @@ export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   project?: string;
   generatedAt: string;
-  rubric: { id: string; version: string; title: string; aggregation: 'weighted-mean' | 'min' };
+  rubric: {
+    id: string;
+    version: string;
+    title: string;
+    aggregation: 'weighted-mean' | 'min';
+    /** the rubric version readiness.yaml records its answers against, when it records one */
+    answeredVersion?: string;
+  };
   tier: { id: string; title: string; reason: string; known: boolean; answers: Record<string, string> };
   score: number;
   level: { id: string; title: string; cappedByBlockers: boolean };
@@ -126,6 +134,8 @@ export interface Report {
   summary: { applicable: number; answered: number; unanswered: number; dontKnow: number; notApplicable: number };
   /** set by `ready check --baseline`; its regressions are among gate.failures */
   baseline?: BaselineSummary;
+  /** set when the answers were given against another rubric version, or one was superseded */
+  migration?: Migration;
 }
 
 export interface BaselineSummary {

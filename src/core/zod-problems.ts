@@ -26,7 +26,7 @@ export function prepareProblems(issues: readonly Issue[], prefix: PropertyKey[] 
         return [{ path: path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: `expected ${expected.join(' or ')}${received ? `, received ${received}` : ''}` }];
       }
     }
-    return [{ path: path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issueMessage(i) }];
+    return [{ path: path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issueMessage(i), ...(i.code === 'unrecognized_keys' && i.keys && { keys: i.keys }) }];
   });
 }
 

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Answers } from '../core/answers.js';
 import type { Gate, Rubric } from '../core/rubric-schema.js';
 import { normalizeAnswers } from '../core/answers-check.js';
+import { migrateAnswers, type Migration } from '../core/migrate.js';
 import type { Readiness } from '../core/readiness-schema.js';
 import { isPlainReadiness } from '../core/readiness-guard.js';
 import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from './load-rubric.js';
@@ -19,6 +20,12 @@ export interface LoadedReadiness {
   rubric: Rubric;
   gate?: Gate;
   answers: Answers;
+  /** the rubric version the answers were given against, as readiness.yaml records it */
+  answeredVersion?: string;
+  /** set when that version is not the rubric's, or when an answer was superseded */
+  migration?: Migration;
+  /** current question id -> the older id its answer is written under (a writer renames the key when it saves) */
+  carriedFrom: Record<string, string>;
 }
 
 export async function loadReadiness(file: string, rubricOverride?: string): Promise<LoadedReadiness> {
@@ -28,8 +35,14 @@ export async function loadReadiness(file: string, rubricOverride?: string): Prom
   // a rubric path in readiness.yaml is relative to that file, not to the working directory
   const resolved = rubricOverride || rubricRef.startsWith(BUILTIN_PREFIX) || isAbsolute(rubricRef) ? rubricRef : resolve(dirname(file), rubricRef);
   const { rubric } = await loadRubric(resolved);
-  const { answers, problems } = normalizeAnswers(rubric, r.answers ?? {}, (id) => lineOfPath(y, ['answers', id]));
-  if (problems.length > 0) throw problemsToError(y, problems);
+  const answeredVersion = r.rubricVersion === undefined ? undefined : String(r.rubricVersion);
+  const migrated = migrateAnswers(rubric, r.answers ?? {}, answeredVersion, (id) => lineOfPath(y, ['answers', id]));
+  // a carried answer is checked under its new id, and reported under the id it is written as
+  const writtenAs = (id: string) => migrated.sourceOf[id] ?? id;
+  const { answers, problems } = normalizeAnswers(rubric, migrated.entries, (id) => lineOfPath(y, ['answers', writtenAs(id)]));
+  if (problems.length > 0) {
+    throw problemsToError(y, problems.map((p) => (p.path[0] === 'answers' && typeof p.path[1] === 'string' ? { ...p, path: ['answers', writtenAs(p.path[1]), ...p.path.slice(2)] } : p)));
+  }
   return {
     file,
     yaml: y,
@@ -38,6 +51,9 @@ export async function loadReadiness(file: string, rubricOverride?: string): Prom
     rubric,
     ...(r.gate !== undefined && { gate: r.gate }),
     answers,
+    ...(answeredVersion !== undefined && { answeredVersion }),
+    ...(migrated.migration && { migration: migrated.migration }),
+    carriedFrom: migrated.sourceOf,
   };
 }
 

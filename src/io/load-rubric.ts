@@ -1,41 +1,223 @@
 // Loads a rubric: a built-in one (precompiled to validated JSON at build time, so no YAML parse
-// and no schema validation on the start-up path) or a YAML file, validated with lines.
-import { existsSync, readFileSync } from 'node:fs';
+// and no schema validation on the start-up path) or a YAML file, validated with lines. A YAML
+// rubric may `extend` another (builtin:ID, a ./path, or an npm package), to any depth: the chain
+// is merged (core/rubric-merge.ts) and the result validated as a whole, each problem reported in
+// the file that introduced it.
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rubric } from '../core/rubric-schema.js';
-import { InputError } from './errors.js';
-import { problemsToError, readYamlFile } from './yaml-file.js';
+import type { Path, Problem } from '../core/rubric-check.js';
+import { EXTENDS_KEY, mergeRubricDocuments } from '../core/rubric-merge.js';
+import { InputError, formatPath, type Located } from './errors.js';
+import { lineOfPath, readYamlFile, type YamlFile } from './yaml-file.js';
 
 export const BUILTIN_PREFIX = 'builtin:';
 export const DEFAULT_RUBRIC = `${BUILTIN_PREFIX}default`;
-export const BUILTIN_RUBRICS = ['default'] as const;
+export const BUILTIN_RUBRICS = ['default', 'ml-test-score'] as const;
+/** Where a package keeps its rubric when its package.json says nothing (`"ready": { "rubric": "…" }`). */
+export const PACKAGE_RUBRIC_FILE = 'rubric.yaml';
+const RUBRIC_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+export interface RubricLink {
+  /** builtin:ID or the file, as shown in messages */
+  source: string;
+  id: string;
+  version: string;
+}
 
 export interface LoadedRubric {
   rubric: Rubric;
   /** what the user named: builtin:ID or the file path */
   source: string;
+  /** the rubrics it extends, nearest first; empty for a rubric that extends nothing */
+  parents: RubricLink[];
+}
+
+interface ChainDoc {
+  /** the file (relative to the working directory when inside it) or builtin:ID */
+  label: string;
+  /** identity for cycle detection: the real path, or builtin:ID */
+  key: string;
+  data: Record<string, unknown>;
+  yaml?: YamlFile;
+  dir?: string;
 }
 
 export async function loadRubric(ref: string = DEFAULT_RUBRIC): Promise<LoadedRubric> {
-  if (ref.startsWith(BUILTIN_PREFIX)) return { rubric: await loadBuiltinRubric(ref.slice(BUILTIN_PREFIX.length)), source: ref };
-  return { rubric: await loadRubricFile(ref), source: ref };
+  if (ref.startsWith(BUILTIN_PREFIX)) return { rubric: await loadBuiltinRubric(ref.slice(BUILTIN_PREFIX.length)), source: ref, parents: [] };
+  return { ...(await loadRubricChain(ref)), source: ref };
+}
+
+/** A rubric named in a readiness file: a path there is relative to that file, not to the working directory. */
+export function resolveRubricRef(ref: string, readinessFile: string): string {
+  return ref.startsWith(BUILTIN_PREFIX) || isAbsolute(ref) ? ref : resolve(dirname(readinessFile), ref);
 }
 
 export async function loadRubricFile(file: string): Promise<Rubric> {
-  const y = readYamlFile(file, 'rubric');
+  return (await loadRubricChain(file)).rubric;
+}
+
+export async function loadRubricChain(file: string): Promise<{ rubric: Rubric; parents: RubricLink[] }> {
+  const docs = (await readChain(file)).reverse(); // the furthest parent first
   // zod is only needed here, off the path of the built-in rubric
-  const { prepareRubric } = await import('../core/prepare-rubric.js');
-  const { rubric, problems } = prepareRubric(y.data);
-  if (!rubric) throw problemsToError(y, problems);
-  return rubric;
+  const [{ prepareRubric }, { RubricExtension }, { prepareProblems }] = await Promise.all([
+    import('../core/prepare-rubric.js'),
+    import('../core/rubric-extension-schema.js'),
+    import('../core/zod-problems.js'),
+  ]);
+  // An extending file has its own shape (partial entries, `remove`): check it alone first, so that
+  // its mistakes come with its own lines.
+  const own: Located[] = [];
+  for (const doc of docs) {
+    if (doc.data[EXTENDS_KEY] === undefined) continue;
+    const parsed = RubricExtension.safeParse(doc.data);
+    if (!parsed.success) own.push(...prepareProblems(parsed.error.issues).map((p) => locate(doc, p.path, p)));
+  }
+  if (own.length > 0) throw new InputError(own);
+
+  const merged = mergeRubricDocuments(docs.map((d) => d.data));
+  if (merged.problems.length > 0) throw new InputError(merged.problems.map((p) => locate(docs[p.doc]!, p.path, p)));
+  const { rubric, problems } = prepareRubric(merged.data);
+  if (!rubric) {
+    const last = docs[docs.length - 1]!;
+    throw new InputError(
+      problems.map((p) => {
+        // an unknown key is shown on its object's path, with the line of the key itself
+        const origin = merged.locate(p.keys ? [...p.path, p.keys[0]!] : p.path);
+        const doc = docs[origin.doc]!;
+        const located = locate(doc, origin.path, p);
+        if (p.keys) located.path = formatPath(origin.path.slice(0, -1));
+        if (doc !== last) located.message += ` (as extended by ${last.label})`;
+        return located;
+      }),
+    );
+  }
+  const parents = docs
+    .slice(0, -1)
+    .reverse()
+    .map((d) => ({ source: d.label, id: String(d.data.id), version: String(d.data.version) }));
+  return { rubric, parents };
+}
+
+function locate(doc: ChainDoc, path: Path, problem: Pick<Problem, 'message' | 'keys'>): Located {
+  const at = problem.keys ? [...path, problem.keys[0]!] : path;
+  const line = doc.yaml ? lineOfPath(doc.yaml, at) : undefined;
+  return { file: doc.label, ...(line !== undefined && { line }), ...(path.length > 0 && { path: formatPath(path) }), message: problem.message };
+}
+
+/** The file and every rubric it extends, the file first. */
+async function readChain(file: string): Promise<ChainDoc[]> {
+  const docs: ChainDoc[] = [];
+  let doc: ChainDoc = yamlDoc(file, file);
+  for (;;) {
+    docs.push(doc);
+    const ref = doc.data[EXTENDS_KEY];
+    if (ref === undefined) return docs;
+    if (typeof ref !== 'string' || ref.trim() === '') {
+      throw located(doc, 'expected the rubric to extend: builtin:ID, a path starting with ./ or ../, or a package name');
+    }
+    const parent = await openParent(ref, doc);
+    const seen = docs.findIndex((d) => d.key === parent.key);
+    if (seen >= 0) throw located(doc, `"extends" forms a cycle: ${[...docs.slice(seen), parent].map((d) => d.label).join(' -> ')}`);
+    doc = parent;
+  }
+}
+
+function yamlDoc(file: string, label: string): ChainDoc {
+  const yaml = readYamlFile(file, 'rubric');
+  let key = resolve(file);
+  try {
+    key = realpathSync(file);
+  } catch {}
+  return { label, key, data: yaml.data as Record<string, unknown>, yaml, dir: dirname(resolve(file)) };
+}
+
+function located(doc: ChainDoc, message: string): InputError {
+  const line = doc.yaml ? lineOfPath(doc.yaml, [EXTENDS_KEY]) : undefined;
+  return new InputError([{ file: doc.label, ...(line !== undefined && { line }), path: EXTENDS_KEY, message }]);
+}
+
+async function openParent(ref: string, child: ChainDoc): Promise<ChainDoc> {
+  if (ref.startsWith(BUILTIN_PREFIX)) {
+    const id = ref.slice(BUILTIN_PREFIX.length);
+    if (!isBuiltin(id)) throw located(child, `no such built-in rubric "${id}" (built-in: ${BUILTIN_RUBRICS.join(', ')})`);
+    const compiled = compiledBuiltin(id);
+    // extending a built-in rubric merges onto its compiled, normalised form: the same rubric the
+    // CLI scores against
+    if (compiled) return { label: ref, key: ref, data: JSON.parse(readFileSync(compiled, 'utf8')) as Record<string, unknown> };
+    return { ...yamlDoc(builtinRubricYaml(id), displayPath(builtinRubricYaml(id))), key: ref };
+  }
+  const dir = child.dir ?? process.cwd();
+  if (isPathRef(ref)) {
+    const file = resolve(dir, ref);
+    if (!RUBRIC_EXTENSIONS.has(extname(file).toLowerCase())) throw located(child, `"${ref}" is not a rubric file (expected .yaml, .yml or .json)`);
+    if (!existsSync(file)) throw located(child, `no such rubric "${ref}" (looked for ${displayPath(file)})`);
+    return yamlDoc(file, displayPath(file));
+  }
+  const found = resolvePackageRubric(ref, dir);
+  if (found === undefined) {
+    throw located(child, `cannot find package "${packageName(ref)}" from ${displayPath(dir) || '.'} (is it installed? to extend a file, start its path with ./)`);
+  }
+  // a package may point only at its own files
+  if (!found.file.startsWith(found.packageDir + sep)) throw located(child, `package "${packageName(ref)}" points outside itself for its rubric`);
+  if (!existsSync(found.file)) throw located(child, `package "${packageName(ref)}" has no rubric at ${displayPath(found.file)}`);
+  return yamlDoc(found.file, displayPath(found.file));
+}
+
+const isPathRef = (ref: string) => /^\.\.?([/\\]|$)/.test(ref) || isAbsolute(ref);
+
+function packageName(spec: string): string {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/**
+ * A package's rubric: `pkg/sub/file.yaml` names a file inside the package; a bare `pkg` uses the
+ * `ready.rubric` field of its package.json, else `rubric.yaml` at its root. The package is found
+ * the way Node finds it from the extending file's folder (its node_modules, then its parents').
+ */
+export function resolvePackageRubric(spec: string, fromDir: string): { file: string; packageDir: string } | undefined {
+  const name = packageName(spec);
+  const sub = spec.slice(name.length + 1);
+  const require = createRequire(join(fromDir, 'noop.js'));
+  for (const modules of require.resolve.paths(name) ?? []) {
+    const packageDir = join(modules, name);
+    const manifest = join(packageDir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    let rel = sub;
+    if (!rel) {
+      try {
+        const field = (JSON.parse(readFileSync(manifest, 'utf8')) as { ready?: { rubric?: unknown } }).ready?.rubric;
+        rel = typeof field === 'string' ? field : PACKAGE_RUBRIC_FILE;
+      } catch {
+        rel = PACKAGE_RUBRIC_FILE;
+      }
+    }
+    return { file: resolve(packageDir, rel), packageDir };
+  }
+  return undefined;
+}
+
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
+}
+
+export const isBuiltin = (id: string): id is (typeof BUILTIN_RUBRICS)[number] => (BUILTIN_RUBRICS as readonly string[]).includes(id);
+
+function compiledBuiltin(id: string): string | undefined {
+  const compiled = fileURLToPath(new URL(`./rubrics/${id}.json`, import.meta.url));
+  return existsSync(compiled) ? compiled : undefined;
 }
 
 export async function loadBuiltinRubric(id: string): Promise<Rubric> {
-  if (!(BUILTIN_RUBRICS as readonly string[]).includes(id)) {
+  if (!isBuiltin(id)) {
     throw new InputError([{ file: `${BUILTIN_PREFIX}${id}`, message: `no such built-in rubric (built-in: ${BUILTIN_RUBRICS.join(', ')})` }]);
   }
-  const compiled = fileURLToPath(new URL(`./rubrics/${id}.json`, import.meta.url));
-  if (existsSync(compiled)) return JSON.parse(readFileSync(compiled, 'utf8')) as Rubric;
+  const compiled = compiledBuiltin(id);
+  if (compiled) return JSON.parse(readFileSync(compiled, 'utf8')) as Rubric;
   // running from source (tests, ts tooling): validate the YAML instead
   return loadRubricFile(builtinRubricYaml(id));
 }
