@@ -3,6 +3,7 @@ import { evaluateProject, type ProjectOptions } from './evaluate-project.js';
 import { render, type Format } from '../reporters/render.js';
 import { writeOutput } from '../io/write-output.js';
 import { onGithubActions, repoPath } from '../io/ci-env.js';
+import { stripControl } from '../reporters/sanitize.js';
 
 export interface CheckOptions extends ProjectOptions {
   format: Format;
@@ -19,6 +20,8 @@ export async function check(opts: CheckOptions): Promise<void> {
   const file = repoPath(loaded.file);
   const color = !opts.output && wantsColor(process.stdout);
   writeOutput(render(report, opts.format, { color, file }), opts.output);
+  // what the baseline could not compare fails nothing, but nobody should have to dig for it
+  for (const note of report.baseline?.notes ?? []) process.stderr.write(`ready: baseline ${opts.baseline}: ${stripControl(note)}\n`);
   if (onGithubActions() && opts.format !== 'github') {
     const { reportToGithub } = await import('../io/github-actions.js');
     const { stepSummary } = await import('../reporters/github.js');

@@ -234,6 +234,9 @@ describe('--baseline', () => {
     expect(r.code).toBe(0);
     expect(annotations(r.stdout)).toEqual(['::notice title=ready%3A baseline::area "humans" (Humans) is in the baseline but not in rubric mini@1.0.0; not compared']);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('## Baseline');
+    expect(r.stderr).toBe('ready: baseline old.json: area "humans" (Humans) is in the baseline but not in rubric mini@1.0.0; not compared\n');
+    // and in a plain terminal run, where there are no annotations
+    expect(runCli(['check', '--baseline', 'old.json'], { cwd: dir }).stderr).toBe(r.stderr);
   });
 
   it.each([
