@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { loadRubricFile } from './io/load-rubric.js';
 import { RubricDocument } from './core/rubric-extension-schema.js';
 import { Readiness } from './core/readiness-schema.js';
+import { ReportSchema } from './core/report-schema.js';
 import { InputError } from './io/errors.js';
 
 export async function compileRubric(file: string) {
@@ -24,6 +25,8 @@ export function jsonSchemas(): Record<string, unknown> {
   return {
     'rubric.schema.json': rubricDocumentSchema(z.toJSONSchema(RubricDocument, opts) as Record<string, unknown>),
     'readiness.schema.json': { title: 'ready readiness.yaml', ...z.toJSONSchema(Readiness, opts) },
+    // `output`: what `ready report --format json` writes
+    'report.schema.json': { title: 'ready report', ...z.toJSONSchema(ReportSchema, { io: 'output' }) },
   };
 }
 

@@ -2,8 +2,13 @@
 import type { Report } from '../core/report.js';
 import { renderText } from './text.js';
 import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderHtml } from './html.js';
+import { renderJunit } from './junit.js';
+import { renderBadge } from './badge.js';
 
-export type Format = 'text' | 'json';
+export const FORMATS = ['text', 'markdown', 'html', 'json', 'junit', 'badge'] as const;
+export type Format = (typeof FORMATS)[number];
 export interface RenderOptions {
   color: boolean;
 }
@@ -14,5 +19,13 @@ export function render(report: Report, format: Format, options: RenderOptions): 
       return renderJson(report);
     case 'text':
       return renderText(report, options);
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'html':
+      return renderHtml(report);
+    case 'junit':
+      return renderJunit(report);
+    case 'badge':
+      return renderBadge(report);
   }
 }

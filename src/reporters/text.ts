@@ -1,75 +1,156 @@
-// The terminal summary: fits 80 columns, readable without colour.
-import { Chalk } from 'chalk';
+// The terminal report: what to read first at the top, the plan below. Every line fits 80 columns,
+// and colour only repeats what the words and marks already say.
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../core/report.js';
 import { stripControl } from './sanitize.js';
+import {
+  answersSummary,
+  areaTitle,
+  gateCounts,
+  levelRank,
+  levelTitle,
+  nextSteps,
+  planByArea,
+  plural,
+  projectName,
+  reportDate,
+  toneOf,
+  type Tone,
+} from './view.js';
 
-const BAR_WIDTH = 20;
-const NEXT_STEPS = 5;
+export const WIDTH = 80;
+const BAR_WIDTH = 16;
+/** Width of the "Tier", "Score", … labels on the left of the summary. */
+const LABEL = 9;
 
 export function bar(score: number, width = BAR_WIDTH): string {
-  const full = Math.round((score / 100) * width);
+  const full = Math.round((Math.min(100, Math.max(0, score)) / 100) * width);
   return '█'.repeat(full) + '░'.repeat(width - full);
 }
 
-export function renderText(report: Report, options: { color: boolean }): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
-  const s = stripControl;
-  const out: string[] = [];
-  const levelIndex = (score: number | null) => (score === null ? -1 : score >= 75 ? 2 : score >= 50 ? 1 : 0);
-  const tone = (score: number | null) => [c.red, c.yellow, c.green][levelIndex(score)] ?? c.dim;
-  const label = (text: string, width = 10) => c.bold(text.padEnd(width));
+const length = (text: string) => [...text].length;
 
-  out.push(c.bold(`${s(report.project ?? 'project')} · ${s(report.rubric.title)} ${report.rubric.version}`));
-  out.push('');
-  out.push(`${label('Tier')}${s(report.tier.title)}`);
-  out.push(`${' '.repeat(10)}${c.dim(wrap(s(report.tier.reason), 68).join(`\n${' '.repeat(10)}`))}`);
-  const capped = report.level.cappedByBlockers ? c.red(' (capped by blockers)') : '';
-  out.push(`${label('Score')}${tone(report.score)(`${report.score.toFixed(1)} / 100`)}  ${c.bold(s(report.level.title))}${capped}`);
-  const { summary } = report;
-  out.push(`${label('Answers')}${summary.answered} of ${summary.applicable} applicable questions answered` +
-    (summary.dontKnow ? `, ${summary.dontKnow} "don't know"` : '') + (summary.notApplicable ? `, ${summary.notApplicable} not applicable` : ''));
-  out.push('');
-  out.push(c.bold('Areas'));
-  for (const a of report.areas) {
-    const score = a.score === null ? c.dim('  n/a') : tone(a.score)(a.score.toFixed(1).padStart(5));
-    out.push(`  ${s(a.title).padEnd(14).slice(0, 14)} ${a.score === null ? c.dim('░'.repeat(BAR_WIDTH)) : tone(a.score)(bar(a.score))} ${score}  ${c.dim(`${a.answered}/${a.applicable} answered`)}`);
-  }
-  if (report.blockers.length > 0) {
-    out.push('');
-    out.push(c.bold.red(`Blockers (${report.blockers.length})`));
-    for (const b of report.blockers) out.push(`  ${c.red('✖')} ${b.question}: ${s(b.label)}${b.line ? c.dim(`  line ${b.line}`) : ''}`);
-  }
-  const steps = report.remediation.slice(0, NEXT_STEPS);
-  if (steps.length > 0) {
-    out.push('');
-    out.push(c.bold(`Next steps (${steps.length} of ${report.remediation.length})`));
-    steps.forEach((r, i) => {
-      const head = `  ${i + 1}. [${r.effort}] ${s(r.summary)}`;
-      out.push(`${r.blocker ? c.red(head) : head}${c.dim(` +${r.impact} pts`)}`);
-      out.push(c.dim(`     ${r.area}/${r.question}: ${wrap(s(r.steps[0] ?? ''), 66).join('\n       ')}`));
-    });
-  }
-  out.push('');
-  const failures = report.gate.failures;
-  const errors = failures.filter((f) => f.level === 'error').length;
-  const verdict = report.gate.passed ? c.green.bold('passed') : c.red.bold('failed');
-  out.push(`${label('Gate')}${verdict}${failures.length - errors ? c.yellow(` with ${failures.length - errors} warning(s)`) : ''}`);
-  for (const f of failures) {
-    const mark = f.level === 'error' ? c.red('✖ error') : c.yellow('! warn ');
-    out.push(`  ${mark} ${f.term}: ${s(f.message)}`);
-  }
-  return `${out.join('\n')}\n`;
+/** Cuts text to `width` columns, marking the cut with an ellipsis. */
+export function fit(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
 }
 
+const pad = (text: string, width: number) => fit(text, width) + ' '.repeat(Math.max(0, width - length(fit(text, width))));
+
+/** Word-wraps to `width` columns; a word longer than a line is cut into pieces. */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    while (length(word) > width) {
+      if (line) lines.push(line);
+      const chars = [...word];
+      lines.push(chars.slice(0, width).join(''));
+      word = chars.slice(width).join('');
+      line = '';
+    }
+    if (!word) continue;
+    if (line && length(line) + 1 + length(word) > width) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
   return lines.length > 0 ? lines : [''];
+}
+
+/** First line after `first`, the rest indented by `indent`, all within WIDTH. */
+const hanging = (first: string, text: string, indent = length(first)) =>
+  wrap(text, WIDTH - indent).map((l, i) => (i === 0 ? first.padEnd(indent) : ' '.repeat(indent)) + l);
+
+export function renderText(report: Report, options: { color: boolean }): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const s = stripControl;
+  const paint = (tone: Tone): ChalkInstance => ({ bad: c.red, fair: c.yellow, good: c.green, none: c.dim })[tone];
+  const levelTone = (levelId: string | null) => paint(toneOf(levelRank(report, levelId)));
+  const label = (text: string) => c.bold(text.padEnd(LABEL));
+  const indent = ' '.repeat(LABEL);
+  const out: string[] = [];
+
+  const about = `${s(report.rubric.title)} ${s(report.rubric.version)} · ${reportDate(report)}`;
+  const title = `${s(projectName(report))} · ${about}`;
+  // a long project name gets a line of its own rather than cutting off the rubric and date
+  if (length(title) <= WIDTH) out.push(c.bold(title));
+  else out.push(c.bold(fit(s(projectName(report)), WIDTH)), fit(about, WIDTH));
+  out.push('');
+
+  const assumed = report.tier.known ? '' : ' (assumed)';
+  out.push(label('Tier') + fit(s(report.tier.title) + assumed, WIDTH - LABEL));
+  for (const line of wrap(s(report.tier.reason), WIDTH - LABEL)) out.push(indent + c.dim(line));
+
+  const level = `${s(report.level.title)}${report.level.cappedByBlockers ? ' (capped by blockers)' : ''}`;
+  out.push(label('Score') + levelTone(report.level.id)(fit(`${report.score.toFixed(1)} / 100  ${level}`, WIDTH - LABEL)));
+
+  const { errors, warnings } = gateCounts(report);
+  const counts = [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(', ');
+  const verdict = report.gate.passed ? c.green.bold('PASSED') : c.red.bold('FAILED');
+  out.push(label('Gate') + verdict + (counts ? `  ${counts}` : ''));
+  for (const f of report.gate.failures) {
+    const lines = hanging(`${indent}${f.level === 'error' ? '✖' : '!'} `, s(f.message));
+    out.push(...lines.map((l) => (f.level === 'error' ? c.red(l) : c.yellow(l))));
+  }
+
+  out.push(...hanging(label('Answers'), answersSummary(report), LABEL));
+
+  if (report.blockers.length > 0) {
+    out.push('');
+    out.push(c.red.bold(`Blockers (${report.blockers.length}): production is impossible until these change`));
+    for (const b of report.blockers) {
+      const at = b.line !== undefined ? ` (readiness.yaml line ${b.line})` : '';
+      out.push(...hanging('  ✖ ', `${s(areaTitle(report, b.area))} / ${s(b.question)}: "${s(b.label)}"${at}`).map((l) => c.red(l)));
+      const prompt = report.questions.find((q) => q.id === b.question)?.prompt;
+      if (prompt) out.push(...wrap(s(prompt), WIDTH - 4).map((l) => `    ${c.dim(l)}`));
+    }
+  }
+
+  out.push('');
+  out.push(c.bold('Areas'));
+  for (const a of report.areas) {
+    const title = `  ${pad(s(a.title), 14)} `;
+    if (a.score === null) {
+      out.push(title + c.dim(`${'·'.repeat(BAR_WIDTH)}   n/a  no question applies at this tier`));
+      continue;
+    }
+    const tone = levelTone(a.level);
+    const numbers = `${a.score.toFixed(1).padStart(5)}  ${pad(s(levelTitle(report, a.level)), 20)}`;
+    out.push(`${title}${tone(bar(a.score))} ${tone(numbers)}  ${c.dim(`${a.answered}/${a.applicable} answered`)}`);
+  }
+
+  const first = nextSteps(report);
+  if (first.length > 0) {
+    out.push('');
+    out.push(c.bold('Start with'));
+    first.forEach((r, i) => {
+      const head = hanging(`  ${i + 1}. `, `[${r.effort}] ${s(r.summary)} (+${r.impact} pts${r.blocker ? ', blocker' : ''})`);
+      out.push(...head.map((l) => (r.blocker ? c.red(l) : l)));
+      const step = r.steps[0] ? `${s(r.question)}: ${s(r.steps[0])}` : s(r.question);
+      out.push(...hanging('     ', step).map((l) => c.dim(l)));
+    });
+  }
+
+  const plan = planByArea(report);
+  if (plan.length === 0) {
+    out.push('');
+    out.push(c.green('Nothing left to fix for the questions asked at this tier.'));
+  } else {
+    out.push('');
+    out.push(c.bold(`Remediation plan (${plural(report.remediation.length, 'step')}, effort S/M/L, points gained)`));
+    for (const { area, items } of plan) {
+      const score = area.score === null ? '' : ` ${area.score.toFixed(1)}, ${s(levelTitle(report, area.level))}`;
+      out.push(fit(`  ${s(area.title)} (${plural(items.length, 'step')}${score ? `;${score}` : ''})`, WIDTH));
+      for (const r of items) {
+        const mark = r.blocker ? '✖' : '•';
+        const head = hanging(`    ${mark} `, `[${r.effort}] ${s(r.summary)} (+${r.impact} pts${r.blocker ? ', blocker' : ''})`, 6);
+        out.push(...head.map((l) => (r.blocker ? c.red(l) : l)));
+        out.push(...hanging(' '.repeat(10), `${s(r.question)}: ${s(r.prompt)}`).map((l) => c.dim(l)));
+      }
+    }
+  }
+  return `${out.join('\n')}\n`;
 }

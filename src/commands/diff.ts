@@ -1,0 +1,28 @@
+// `ready diff OLD.json NEW.json`: what changed between two JSON reports. Always exit 0 once both
+// files are read; a file that is missing, broken or not a report is an input error (exit 2).
+import { diffReports } from '../core/diff.js';
+import type { Report } from '../core/report.js';
+import { InputError } from '../io/errors.js';
+import { readReport } from '../io/load-reports.js';
+import { writeOutput } from '../io/write-output.js';
+import { renderDiff, type DiffFormat } from '../reporters/diff.js';
+import { wantsColor } from './check.js';
+
+export interface DiffOptions {
+  format: DiffFormat;
+  output?: string;
+}
+
+function load(file: string): Report {
+  const read = readReport(file);
+  if (read.report === undefined) throw new InputError([{ file, message: read.reason }]);
+  return read.report;
+}
+
+export async function diff(oldFile: string, newFile: string, opts: DiffOptions): Promise<void> {
+  const older = load(oldFile);
+  const newer = load(newFile);
+  const color = opts.format === 'text' && !opts.output && wantsColor(process.stdout);
+  writeOutput(renderDiff(diffReports(older, newer), opts.format, { color }), opts.output);
+  process.exitCode = 0;
+}

@@ -1,0 +1,18 @@
+// `ready report`: the full report in the format asked for. It renders whatever the gate says
+// (exit 0); gating is `ready check`'s job.
+import { evaluateProject, type ProjectOptions } from './evaluate-project.js';
+import { wantsColor } from './check.js';
+import { render, type Format } from '../reporters/render.js';
+import { writeOutput } from '../io/write-output.js';
+
+export interface ReportOptions extends ProjectOptions {
+  format: Format;
+  output?: string;
+}
+
+export async function report(opts: ReportOptions): Promise<void> {
+  const { report } = await evaluateProject(opts);
+  const color = opts.format === 'text' && !opts.output && wantsColor(process.stdout);
+  writeOutput(render(report, opts.format, { color }), opts.output);
+  process.exitCode = 0;
+}

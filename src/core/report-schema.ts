@@ -1,0 +1,137 @@
+// The Report type of report.ts as a zod schema. It is not used at run time: the build turns it
+// into schemas/report.schema.json, and a test keeps it and the TypeScript type in step, so that
+// whoever adds a field to the report adds it here too.
+import { z } from 'zod';
+import { Effort, GateLevel } from './rubric-schema.js';
+import { REPORT_SCHEMA_VERSION } from './report.js';
+
+const score = z.number().min(0).max(100);
+
+export const QuestionStatusSchema = z.enum(['answered', 'dont-know', 'unanswered', 'not-applicable', 'out-of-tier', 'condition-unmet']);
+
+export const QuestionResultSchema = z.strictObject({
+  id: z.string(),
+  area: z.string(),
+  prompt: z.string(),
+  weight: z.number(),
+  status: QuestionStatusSchema,
+  choice: z.array(z.string()).nullable(),
+  labels: z.array(z.string()),
+  score: score.nullable(),
+  blocker: z.boolean(),
+  reason: z.string().optional(),
+  note: z.string().optional(),
+  by: z.string().optional(),
+  at: z.string().optional(),
+  line: z.number().int().optional(),
+  roles: z.array(z.string()),
+});
+
+export const AreaResultSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  weight: z.number(),
+  score: score.nullable(),
+  level: z.string().nullable(),
+  applicable: z.number().int(),
+  answered: z.number().int(),
+  unanswered: z.number().int(),
+  dontKnow: z.number().int(),
+});
+
+export const BlockerResultSchema = z.strictObject({
+  question: z.string(),
+  area: z.string(),
+  option: z.string(),
+  label: z.string(),
+  line: z.number().int().optional(),
+});
+
+export const RemediationItemSchema = z.strictObject({
+  question: z.string(),
+  area: z.string(),
+  prompt: z.string(),
+  status: QuestionStatusSchema,
+  summary: z.string(),
+  steps: z.array(z.string()),
+  effort: Effort,
+  references: z.array(z.strictObject({ title: z.string(), url: z.string().optional() })),
+  gap: z.number().min(0).max(1),
+  impact: z.number().min(0),
+  blocker: z.boolean(),
+});
+
+const GateTermSchema = z.enum(['minScore', 'minArea', 'maxBlockers', 'maxUnanswered', 'maxAgeDays']);
+const BaselineTermSchema = z.enum(['baselineScore', 'baselineLevel', 'baselineArea', 'baselineBlockers']);
+const GateSourceSchema = z.enum(['flags', 'readiness', 'rubric', 'default', 'baseline']);
+
+export const GateFailureSchema = z.strictObject({
+  term: z.union([GateTermSchema, BaselineTermSchema]),
+  level: GateLevel,
+  source: GateSourceSchema,
+  threshold: z.number(),
+  value: z.number(),
+  area: z.string().optional(),
+  questions: z.array(z.string()),
+  lines: z.array(z.number().int()),
+  gateLine: z.number().int().optional(),
+  message: z.string(),
+});
+
+const ResolvedTermSchema = z.strictObject({ value: z.number(), level: GateLevel, source: GateSourceSchema });
+
+export const GateResultSchema = z.strictObject({
+  passed: z.boolean(),
+  terms: z.strictObject({
+    minScore: ResolvedTermSchema.optional(),
+    minArea: z.record(z.string(), ResolvedTermSchema),
+    maxBlockers: ResolvedTermSchema.optional(),
+    maxUnanswered: ResolvedTermSchema.optional(),
+    maxAgeDays: ResolvedTermSchema.optional(),
+  }),
+  failures: z.array(GateFailureSchema),
+});
+
+export const ReportSchema = z.strictObject({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  project: z.string().optional(),
+  generatedAt: z.string(),
+  rubric: z.strictObject({ id: z.string(), version: z.string(), title: z.string(), aggregation: z.enum(['weighted-mean', 'min']), answeredVersion: z.string().optional() }),
+  tier: z.strictObject({ id: z.string(), title: z.string(), reason: z.string(), known: z.boolean(), answers: z.record(z.string(), z.string()) }),
+  score,
+  level: z.strictObject({ id: z.string(), title: z.string(), cappedByBlockers: z.boolean() }),
+  levels: z.array(z.strictObject({ id: z.string(), title: z.string(), min: z.number() })),
+  areas: z.array(AreaResultSchema),
+  questions: z.array(QuestionResultSchema),
+  blockers: z.array(BlockerResultSchema),
+  remediation: z.array(RemediationItemSchema),
+  gate: GateResultSchema,
+  summary: z.strictObject({
+    applicable: z.number().int(),
+    answered: z.number().int(),
+    unanswered: z.number().int(),
+    dontKnow: z.number().int(),
+    notApplicable: z.number().int(),
+  }),
+  baseline: z
+    .strictObject({ file: z.string(), generatedAt: z.string(), score: z.number(), level: z.string(), notes: z.array(z.string()) })
+    .optional(),
+  // answers carried over from an earlier rubric version, and those no question takes any more (core/migrate.ts)
+  migration: z
+    .strictObject({
+      answeredVersion: z.string().nullable(),
+      version: z.string(),
+      added: z.array(z.string()),
+      removed: z.array(
+        z.strictObject({
+          id: z.string(),
+          choice: z.array(z.string()).nullable(),
+          reason: z.enum(['question-removed', 'option-removed', 'superseded']),
+          replacedBy: z.string().optional(),
+          line: z.number().int().optional(),
+        }),
+      ),
+      carried: z.array(z.strictObject({ from: z.string(), to: z.string(), line: z.number().int().optional() })),
+    })
+    .optional(),
+});

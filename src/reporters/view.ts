@@ -1,0 +1,87 @@
+// Arrangements of the report that several renderers share: grouping, ordering and naming only.
+// No renderer computes a score; everything here reads fields the core already filled in.
+import type { AreaResult, QuestionResult, QuestionStatus, RemediationItem, Report } from '../core/report.js';
+
+/** How many plan items every format singles out as the ones to start with. */
+export const NEXT_STEPS = 3;
+
+export const reportDate = (report: Report) => report.generatedAt.slice(0, 10);
+
+export const projectName = (report: Report) => report.project ?? 'project';
+
+/** Where a level sits among the rubric's bands: 0 for the lowest, 1 for the highest, null for none. */
+export function levelRank(report: Report, levelId: string | null): number | null {
+  const i = report.levels.findIndex((l) => l.id === levelId);
+  if (i < 0) return null;
+  return report.levels.length === 1 ? 1 : i / (report.levels.length - 1);
+}
+
+export const levelTitle = (report: Report, levelId: string | null) =>
+  report.levels.find((l) => l.id === levelId)?.title ?? levelId ?? '';
+
+export type Tone = 'bad' | 'fair' | 'good' | 'none';
+
+/** The lowest band is bad, the highest good, everything between fair. */
+export function toneOf(rank: number | null): Tone {
+  if (rank === null) return 'none';
+  return rank <= 0 ? 'bad' : rank >= 1 ? 'good' : 'fair';
+}
+
+export interface AreaPlan {
+  area: AreaResult;
+  items: RemediationItem[];
+}
+
+/** The remediation plan grouped by area in the rubric's area order, each group in plan order. */
+export const planByArea = (report: Report): AreaPlan[] =>
+  report.areas
+    .map((area) => ({ area, items: report.remediation.filter((r) => r.area === area.id) }))
+    .filter((g) => g.items.length > 0);
+
+export const nextSteps = (report: Report) => report.remediation.slice(0, NEXT_STEPS);
+
+export const areaTitle = (report: Report, areaId: string) => report.areas.find((a) => a.id === areaId)?.title ?? areaId;
+
+export function gateCounts(report: Report): { errors: number; warnings: number } {
+  const errors = report.gate.failures.filter((f) => f.level === 'error').length;
+  return { errors, warnings: report.gate.failures.length - errors };
+}
+
+/** Each status in words, as every format shows it. */
+export const STATUS_WORDS: Record<QuestionStatus, string> = {
+  answered: 'answered',
+  'dont-know': "don't know",
+  unanswered: 'unanswered',
+  'not-applicable': 'not applicable',
+  'out-of-tier': 'not asked at this tier',
+  'condition-unmet': 'does not apply',
+};
+
+/** What the team answered, in words: the chosen labels, or why there is no answer. */
+export function answerText(q: QuestionResult): string {
+  if (q.status === 'answered') return q.labels.join(', ');
+  return STATUS_WORDS[q.status];
+}
+
+/** Questions that count towards the score, and those that do not (with their reason). */
+export const countedQuestions = (report: Report) => report.questions.filter((q) => q.score !== null);
+
+export const gateVerdict = (report: Report) => {
+  const { errors, warnings } = gateCounts(report);
+  const counts = [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(', ');
+  return `${report.gate.passed ? 'passed' : 'failed'}${counts ? ` (${counts})` : ''}`;
+};
+
+export const answersSummary = (report: Report) => {
+  const { summary } = report;
+  return [
+    `${summary.answered} of ${plural(summary.applicable, 'applicable question')} answered`,
+    summary.dontKnow && `${summary.dontKnow} "don't know"`,
+    summary.unanswered && `${summary.unanswered} unanswered`,
+    summary.notApplicable && `${summary.notApplicable} marked not applicable`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+};
+
+export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;

@@ -1,0 +1,100 @@
+// The HTML report as a file and in a real browser (Debian's headless Chromium): self-contained,
+// the chart drawn, and hostile user text shown as text.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { renderHtml } from '../../src/reporters/html.js';
+import { countColour, decodePng } from '../portfolio/png.js';
+import { hostileReport, pilotReport, realisticReport } from './fixtures.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+describe('HTML report', () => {
+  it('needs nothing from the network and runs no script', () => {
+    const html = renderHtml(realisticReport());
+    expect(html).not.toMatch(/<script|<link|<iframe|<img|@import|url\(|src=/i);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    // the only links are the rubric's references
+    expect(html.match(/href="[^"]*"/g)).toEqual(['href="https://example.org/data-contracts?a=%281%29"']);
+    expect(html).toContain('@media print');
+  });
+
+  it('draws one bar per scored area, as wide as its score, in an inline SVG', () => {
+    const report = realisticReport();
+    const html = renderHtml(report);
+    const bars = [...html.matchAll(/<rect class="bar" data-area="([^"]+)" x="150" y="[\d.]+" width="([\d.]+)"/g)];
+    const scored = report.areas.filter((a) => a.score !== null && a.score > 0);
+    expect(bars.map((b) => b[1])).toEqual(report.areas.filter((a) => a.score !== null).map((a) => a.id));
+    for (const a of scored) {
+      const width = Number(bars.find((b) => b[1] === a.id)![2]);
+      expect(width).toBeCloseTo((a.score! / 100) * 440, 5);
+    }
+  });
+
+  it('has the same sections as the markdown: summary, areas, blockers, gate, plan as tasks, answers', () => {
+    const report = pilotReport();
+    const html = renderHtml(report);
+    for (const h of ['Areas', 'Blockers', 'Gate', 'Remediation plan', 'Answers']) expect(html).toMatch(new RegExp(`<h2[^>]*>${h}</h2>`));
+    expect(html.match(/<input type="checkbox"/g)).toHaveLength(report.remediation.length);
+    const rows = (table: string) => new RegExp(`<table class="${table}">[\\s\\S]*?<tbody>([\\s\\S]*?)</tbody>`).exec(html)![1]!.match(/<tr>/g)!.length;
+    expect(rows('summary')).toBe(6);
+    expect(rows('areas')).toBe(report.areas.length);
+    expect(rows('answers')).toBe(report.questions.length);
+  });
+
+  it('escapes every piece of user text', () => {
+    const html = renderHtml(hostileReport());
+    expect(html).not.toMatch(/<script|<\/script|javascript:/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('href="https://example.org/a%20b?x=%3Cy%3E&amp;z=%281%29"');
+  });
+});
+
+function chromium(args: string[]): { stdout: string; status: number | null } {
+  const profile = mkdtempSync(join(tmpdir(), 'ready-chromium-'));
+  try {
+    const r = spawnSync(
+      CHROMIUM,
+      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, ...args],
+      { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
+    );
+    return { stdout: r.stdout, status: r.status };
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function writePage(html: string): { dir: string; url: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'ready-report-html-'));
+  writeFileSync(join(dir, 'report.html'), html);
+  return { dir, url: pathToFileURL(join(dir, 'report.html')).href };
+}
+
+// CI installs chromium (.ci/run); elsewhere the browser tests need it installed by hand
+describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in headless Chromium', () => {
+  it('renders a screenshot with the area bars drawn in their level colours', { timeout: 120_000 }, () => {
+    const { dir, url } = writePage(renderHtml(hostileReport()));
+    const shot = join(dir, 'report.png');
+    chromium([`--screenshot=${shot}`, '--window-size=1000,1400', url]);
+    expect(existsSync(shot)).toBe(true);
+    expect(statSync(shot).size).toBeGreaterThan(20_000);
+    const image = decodePng(readFileSync(shot));
+    expect([image.width, image.height]).toEqual([1000, 1400]);
+    // pilot report: data is at the lowest level (red bar), technology in between (amber bar)
+    expect(countColour(image, [0xc6, 0x28, 0x28])).toBeGreaterThan(300);
+    expect(countColour(image, [0xb2, 0x6a, 0x00])).toBeGreaterThan(1_500);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps a hostile note as text in the DOM the browser builds', { timeout: 120_000 }, () => {
+    const { dir, url } = writePage(renderHtml(hostileReport()));
+    const { stdout } = chromium(['--dump-dom', url]);
+    expect(stdout).toContain('<h1>Readiness report: project a | b `tick` &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(stdout.match(/<script/gi)).toBeNull();
+    expect(stdout).toMatch(/<svg class="chart"[^>]*>[\s\S]*<rect class="bar" data-area="data"/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { bar, fit, renderText, wrap } from '../../src/reporters/text.js';
+import { FIXTURE_REPORTS, hostileReport, pilotReport, realisticReport, readyReport } from './fixtures.js';
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+const columns = (line: string) => [...line.replace(ANSI, '')].length;
+
+describe('text report', () => {
+  it.each([...Object.entries(FIXTURE_REPORTS), ['hostile', hostileReport] as const])('fits 80 columns: %s report, with and without colour', (_, make) => {
+    for (const color of [false, true]) {
+      const lines = renderText(make(), { color }).split('\n');
+      const widest = Math.max(...lines.map(columns));
+      expect(widest).toBeLessThanOrEqual(80);
+      expect(widest).toBeGreaterThan(40);
+    }
+  });
+
+  it('has no escape codes without colour, and colour only adds escape codes', () => {
+    const plain = renderText(realisticReport(), { color: false });
+    const coloured = renderText(realisticReport(), { color: true });
+    expect(plain).not.toMatch(ANSI);
+    expect(coloured).toMatch(ANSI);
+    expect(coloured.replace(ANSI, '')).toBe(plain);
+  });
+
+  it('shows each area with its bar, number and level word, so colour is never the only cue', () => {
+    const report = realisticReport();
+    const text = renderText(report, { color: false });
+    for (const a of report.areas) {
+      const line = text.split('\n').find((l) => l.startsWith(`  ${a.title} `))!;
+      expect(line).toContain(a.score!.toFixed(1));
+      expect(line).toContain(report.levels.find((l) => l.id === a.level)!.title);
+      expect(line).toContain(bar(a.score!));
+    }
+  });
+
+  it('puts the tier and its reason, the score, level and gate at the top, and blockers before the plan', () => {
+    const report = pilotReport();
+    const text = renderText(report, { color: false });
+    const at = (s: string) => text.indexOf(s);
+    expect(at(`Tier     ${report.tier.title}`)).toBeGreaterThan(0);
+    expect(at(report.tier.reason)).toBeGreaterThan(at('Tier'));
+    expect(text).toContain(`Score    ${report.score.toFixed(1)} / 100  ${report.level.title}`);
+    expect(text).toContain('Gate     FAILED  3 errors');
+    expect(at('Blockers (1)')).toBeGreaterThan(at('Gate'));
+    expect(at('Blockers (1)')).toBeLessThan(at('Areas'));
+    expect(at('Areas')).toBeLessThan(at('Start with'));
+    expect(at('Start with')).toBeLessThan(at('Remediation plan'));
+  });
+
+  it('groups the plan by area with the effort of each step, and starts with the first three', () => {
+    const report = realisticReport();
+    const text = renderText(report, { color: false });
+    const start = text.slice(text.indexOf('Start with'), text.indexOf('Remediation plan'));
+    report.remediation.slice(0, 3).forEach((r, i) => expect(start).toContain(`${i + 1}. [${r.effort}] ${r.summary}`));
+    const plan = text.slice(text.indexOf('Remediation plan'));
+    for (const r of report.remediation) expect(plan).toContain(`[${r.effort}] ${r.summary}`);
+    const areaOrder = ['Data (', 'Humans (', 'Organization (', 'Technology ('].map((t) => plan.indexOf(`  ${t}`));
+    expect(areaOrder).toEqual([...areaOrder].sort((a, b) => a - b));
+    expect(Math.min(...areaOrder)).toBeGreaterThan(0);
+  });
+
+  it('says when there is nothing left to fix', () => {
+    expect(renderText(readyReport(), { color: false })).toContain('Nothing left to fix');
+  });
+
+  it('strips terminal control sequences from user text', () => {
+    const report = pilotReport();
+    report.project = 'evil\u001b]0;pwned\u0007\u001b[2J name';
+    const text = renderText(report, { color: false });
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('evil name');
+  });
+});
+
+describe('wrap and fit', () => {
+  it.each([
+    ['a few short words', 7, ['a few', 'short', 'words']],
+    ['averyveryverylongword here', 8, ['averyver', 'yverylon', 'gword', 'here']],
+    ['', 10, ['']],
+  ])('wraps %j at %d', (text, width, lines) => {
+    expect(wrap(text, width)).toEqual(lines);
+  });
+
+  it.each([
+    ['short', 10, 'short'],
+    ['exactly ten', 11, 'exactly ten'],
+    ['too long for it', 8, 'too lon…'],
+  ])('fits %j into %d columns', (text, width, out) => {
+    expect(fit(text, width)).toBe(out);
+  });
+});
