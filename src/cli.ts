@@ -21,7 +21,7 @@ program
   .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
   .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
   .option('--example', 'score the example project that ships with ready')
-  .addOption(new Option('--format <format>', 'output format (sarif: GitHub code scanning, gitlab: code quality report, github: annotations)').choices(['text', 'json', 'sarif', 'gitlab', 'github']).default('text'))
+  .addOption(new Option('--format <format>', 'output format (sarif: GitHub code scanning, gitlab: code quality report, github: annotations)').choices(['text', 'markdown', 'html', 'json', 'junit', 'badge', 'sarif', 'gitlab', 'github']).default('text'))
   .option('-o, --output <file>', 'write the report to a file instead of stdout')
   .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
   .option('--baseline <report.json>', 'also fail when the score, the level or an area drops, or a blocker appears, against this earlier JSON report')
@@ -111,6 +111,34 @@ program
   .option('--rubric <ref>', 'rubric whose probes to run: builtin:ID or a path (default: the one readiness.yaml in the root names)')
   .addHelpText('after', '\nExamples:\n  $ ready scan\n  $ ready scan --root ../churn-api --format json > evidence.json')
   .action(async (opts) => (await import('./commands/scan.js')).scan(opts));
+
+program
+  .command('report')
+  .description('render the full report: tier, scores, blockers and the remediation plan; exits 0 whatever the gate')
+  .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
+  .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
+  .option('--example', 'report on the example project that ships with ready')
+  .addOption(new Option('--format <format>', 'output format (badge: an SVG for READMEs)').choices(['text', 'markdown', 'html', 'json', 'junit', 'badge']).default('text'))
+  .option('-o, --output <file>', 'write the report to a file instead of stdout')
+  .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
+  .option('--min-score <n>', 'gate shown in the report: overall minimum (0-100)')
+  .option('--min-area <area=n>', 'gate shown in the report: an area minimum; repeatable', collect)
+  .option('--max-blockers <n>', 'gate shown in the report: most blockers allowed (default 0)')
+  .option('--max-unanswered <n>', 'gate shown in the report: most unanswered questions allowed')
+  .option('--max-age-days <n>', 'gate shown in the report: oldest answer allowed, in days')
+  .addOption(new Option('--fail-on <what>', 'shorthand for --max-blockers 0 or --max-unanswered 0; repeatable').choices(['blockers', 'unanswered']).argParser(collect as never))
+  .addHelpText('after', '\nExamples:\n  $ ready report\n  $ ready report --format markdown -o readiness.md\n  $ ready report --format html -o readiness.html\n  $ ready report --format badge -o readiness.svg')
+  .action(async (opts) => (await import('./commands/report.js')).report(opts));
+
+program
+  .command('diff')
+  .description('what changed between two JSON reports: score, level, areas, answers and blockers')
+  .argument('<old>', 'the earlier report (ready report --format json)')
+  .argument('<new>', 'the later report')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
+  .option('-o, --output <file>', 'write the comparison to a file instead of stdout')
+  .addHelpText('after', '\nExample:\n  $ ready diff last-quarter.json report.json --format markdown')
+  .action(async (oldFile, newFile, opts) => (await import('./commands/diff.js')).diff(oldFile, newFile, opts));
 
 try {
   await program.parseAsync();

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import type { Answers } from '../core/answers.js';
 import type { Rubric } from '../core/rubric-schema.js';
 import { scopeProblems, type Scope } from '../core/questionnaire.js';
-import { UsageError } from '../io/errors.js';
+import { InputError, UsageError } from '../io/errors.js';
 import { loadReadiness, READINESS_FILE } from '../io/load-readiness.js';
 import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from '../io/load-rubric.js';
 import { ReadinessWriter, schemaHint } from '../io/readiness-writer.js';
@@ -58,6 +58,7 @@ export async function assess(opts: AssessOptions): Promise<void> {
       color,
       now: () => new Date().toISOString(),
       whoAmI: gitOrOsUser,
+      suggest: suggestFromEvidence,
     });
   } finally {
     prompter.close();
@@ -147,5 +148,34 @@ export async function gitOrOsUser(dir: string): Promise<string | undefined> {
     return stripControl(userInfo().username).trim() || undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** Scans the repository once for the rubric's evidence probes; a spinner only on a large one. */
+async function suggestFromEvidence(root: string, rubric: Rubric): Promise<Suggestions> {
+  const [{ scanRepository, hasProbes }, { suggestAnswers }, { LARGE_REPOSITORY }] = await Promise.all([
+    import('../evidence/scan.js'),
+    import('../core/evidence.js'),
+    import('./scan.js'),
+  ]);
+  if (!hasProbes(rubric)) return {};
+  let stop = () => {};
+  try {
+    const evidence = await scanRepository(root, rubric, {
+      async onListed(files) {
+        if (files < LARGE_REPOSITORY || process.stderr.isTTY !== true) return;
+        const { default: ora } = await import('ora');
+        const spinner = ora({ text: `Looking for evidence in ${files.toLocaleString('en')} files`, stream: process.stderr }).start();
+        stop = () => spinner.stop();
+      },
+    });
+    return suggestAnswers(rubric, evidence);
+  } catch (err) {
+    // without evidence the questionnaire still works; it only loses its suggested defaults
+    if (!(err instanceof InputError)) throw err;
+    process.stderr.write(`ready: no evidence suggestions: ${stripControl(err.message.split('\n')[0]!)}\n`);
+    return {};
+  } finally {
+    stop();
   }
 }

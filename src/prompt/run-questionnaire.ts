@@ -17,16 +17,13 @@ import {
   type Scope,
   type Step,
 } from '../core/questionnaire.js';
+import type { Suggestion } from '../core/evidence.js';
 import type { AnswerChange } from '../io/readiness-writer.js';
 import { stripControl } from '../reporters/sanitize.js';
 import type { Action, Prompter, QuestionView } from './prompter.js';
 
-/** What the evidence suggests for a question, and the files that suggest it. */
-export interface Suggestion {
-  option: string;
-  because: string[];
-}
-export type Suggestions = Record<string, Suggestion>;
+/** What the evidence suggests per question id (see suggestAnswers in src/core/evidence.ts). */
+export type Suggestions = Record<string, Pick<Suggestion, 'option' | 'because'> & Partial<Pick<Suggestion, 'choice'>>>;
 
 export interface QuestionnaireSession {
   rubric: Rubric;
@@ -139,13 +136,12 @@ export async function runQuestionnaire(session: QuestionnaireSession): Promise<Q
 function viewOf(step: Step, plan: Step[], history: History, answers: Answers, suggestions: Suggestions | undefined, draft: string[] | undefined): QuestionView {
   const saved = answers[step.id]?.choice ?? [];
   const suggestion = suggestions?.[step.id];
-  const suggested = suggestion && step.options.some((o) => o.id === suggestion.option) ? suggestion : undefined;
-  const defaults = draft ?? (saved.length > 0 ? saved : suggested ? [suggested.option] : []);
+  // a multiple-choice question takes every option the evidence supports; others take the best one
+  const suggested = (suggestion ? (step.multiple && suggestion.choice ? suggestion.choice : [suggestion.option]) : []).filter((id) => step.options.some((o) => o.id === id));
+  const because = suggestion?.because.map(s).join(', ');
+  const defaults = draft ?? (saved.length > 0 ? saved : suggested);
   const options = step.options.map((o) => {
-    const hints = [
-      ...(saved.includes(o.id) ? ['current answer'] : []),
-      ...(suggested?.option === o.id ? [`suggested by evidence: ${suggested.because.map(s).join(', ')}`] : []),
-    ];
+    const hints = [...(saved.includes(o.id) ? ['current answer'] : []), ...(suggested.includes(o.id) ? [`suggested by evidence: ${because}`] : [])];
     return { value: o.id, label: `${s(o.label)}${hints.length ? ` (${hints.join('; ')})` : ''}`, ...(o.help && { help: s(o.help) }) };
   });
   const actions: Action[] = [

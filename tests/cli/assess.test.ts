@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BIN, ROOT, runCli, tempProject } from '../helpers/cli.js';
+import { FIXTURES } from '../helpers/rubric.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 // a private tmux server, so that parallel runs and the user's own sessions are never touched
@@ -124,6 +125,24 @@ describe.skipIf(!hasTmux)('ready assess in a terminal', () => {
     // ends by SIGHUP, as hung-up programs do (the shell reports 128 + 1), not by a crash
     expect(await run.exitCode()).toBe(129);
     expect(answersIn(dir).consumer!.choice).toBe('humans');
+  });
+
+  it('pre-selects what the evidence in the repository suggests, marked as such', async () => {
+    const rubric = readFileSync(join(FIXTURES, 'rubrics/mini.yaml'), 'utf8').replace(
+      '    prompt: What does the project use?\n',
+      '    prompt: What does the project use?\n    evidence:\n      - { kind: file, paths: [Dockerfile], description: a container definition, supports: [docker] }\n',
+    );
+    const dir = tempProject({ 'rubric.yaml': rubric, Dockerfile: 'FROM python:3.12-slim\n' });
+    const run = start(dir, ['assess', '--rubric', 'rubric.yaml', '--area', 'tech']);
+    await run.waitFor(/^\? Tier · 1 of 1 /m);
+    run.keys('1', 'Enter');
+    const screen = await run.waitFor(/^\? Technology · 1 of 1 /m);
+    expect(screen).toMatch(/^ ◉ Containers \(suggested by evidence: Dockerfile \(a container definition\)\)$/m);
+    expect(screen).toMatch(/^❯◯ CI$/m);
+    run.keys('Enter');
+    expect(await run.exitCode()).toBe(0);
+    expect(answersIn(dir).tools!.choice).toBe('docker');
+    expect(run.screen()).toMatch(/^Answers saved to readiness\.yaml\.$/m);
   });
 
   it('refuses to prompt when CI is set, and names the valid areas for an unknown one', async () => {

@@ -218,14 +218,21 @@ describe('ready assess (scripted)', () => {
   });
 
   it('pre-selects what the evidence suggests, marked as such, unless an answer is saved', async () => {
-    const suggest: Suggestions = { tools: { option: 'docker', because: ['Dockerfile', '.github/workflows/ci.yml'] }, quality: { option: 'automated', because: ['tests/data/'] } };
+    const suggest: Suggestions = { tools: { option: 'docker', choice: ['ci', 'docker'], because: ['Dockerfile', '.github/workflows/ci.yml'] }, quality: { option: 'automated', because: ['tests/data/'] } };
     const files = { 'readiness.yaml': readinessWith('  consumer: humans\n  quality: manual\n') };
-    const s = await session([act('owner', 'back'), answer('quality', 'manual'), answer('owner', 'named'), answer('tools', 'docker')], { files, suggest });
+    const s = await session([act('owner', 'back'), answer('quality', 'manual'), answer('owner', 'named'), answer('tools', 'ci', 'docker')], { files, suggest });
     const quality = s.prompter.views[1]!;
     expect(quality.defaults).toEqual(['manual']);
     expect(quality.options[0]!.label).toBe('Automated checks (suggested by evidence: tests/data/)');
     const tools = s.prompter.views[3]!;
-    expect(tools.defaults).toEqual(['docker']);
-    expect(tools.options[1]!.label).toBe('Containers (suggested by evidence: Dockerfile, .github/workflows/ci.yml)');
+    // a multiple-choice question gets every option the evidence supports
+    expect(tools.defaults).toEqual(['ci', 'docker']);
+    expect(tools.options.map((o) => o.label)).toEqual([
+      'CI (suggested by evidence: Dockerfile, .github/workflows/ci.yml)',
+      'Containers (suggested by evidence: Dockerfile, .github/workflows/ci.yml)',
+      'Tests',
+      "Don't know",
+    ]);
+    expect(s.choices!.tools).toEqual(['ci', 'docker']);
   });
 });
