@@ -26,8 +26,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)
     .replace(/[\\`*_[\]|~{}]/g, '\\$&')
     // these only mean something at the start of a line; escaping the punctuation is valid anywhere
-    .replace(/^[#+=>-]/, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+    .replace(/^[#+=-](?=[\s#+=-]|$)/, '\\$&')
+    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** A link target for markdown and HTML: only http(s), and nothing that can end the link early. */

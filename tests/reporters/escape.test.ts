@@ -15,6 +15,10 @@ describe('escaping user text', () => {
     ['AT&T &amp;', 'AT&amp;T &amp;amp;'],
     ['back\\slash', 'back\\\\slash'],
     ['version 1.0.0', 'version 1.0.0'],
+    ['1.0.0 at the start', '1.0.0 at the start'],
+    ['---', '\\---'],
+    ['#hashtag', '#hashtag'],
+    ['-1 degrees', '-1 degrees'],
   ])('markdown: %j -> %j', (text, out) => {
     expect(escapeMarkdown(text)).toBe(out);
   });
