@@ -40,7 +40,11 @@ for (const file of readdirSync('rubrics').filter((f) => f.endsWith('.yaml'))) {
   writeFileSync(`${out}/rubrics/${id}.json`, JSON.stringify(await compileRubric(`rubrics/${file}`)));
 }
 mkdirSync('schemas', { recursive: true });
-for (const [name, schema] of Object.entries(jsonSchemas())) writeFileSync(`schemas/${name}`, JSON.stringify(schema, null, 2) + '\n');
+// temp file and rename: a test reading a schema while another build runs never sees half of it
+for (const [name, schema] of Object.entries(jsonSchemas())) {
+  writeFileSync(`schemas/${name}.${process.pid}.tmp`, JSON.stringify(schema, null, 2) + '\n');
+  renameSync(`schemas/${name}.${process.pid}.tmp`, `schemas/${name}`);
+}
 rmSync(tmp, { recursive: true, force: true });
 const old = `dist.old-${process.pid}`;
 try {

@@ -21,7 +21,16 @@ export async function compileRubric(file: string) {
 export function jsonSchemas(): Record<string, unknown> {
   // `input`: what an author may write, with defaults left optional
   // draft-07: the draft every editor's YAML and JSON language server understands
-  const opts = { io: 'input', unrepresentable: 'any', target: 'draft-7' } as const;
+  const opts = {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-7',
+    // zod also takes a Date (what a YAML timestamp could become); JSON and YAML text hold a string,
+    // so the branch matches nothing instead of anything
+    override: (ctx: { zodSchema: { _zod: { def: { type: string } } }; jsonSchema: Record<string, unknown> }) => {
+      if (ctx.zodSchema._zod.def.type === 'date') ctx.jsonSchema.not = {};
+    },
+  } as const;
   return {
     'rubric.schema.json': rubricDocumentSchema(z.toJSONSchema(RubricDocument, opts) as Record<string, unknown>),
     'readiness.schema.json': { title: 'ready readiness.yaml', ...z.toJSONSchema(Readiness, opts) },
@@ -41,7 +50,7 @@ function rubricDocumentSchema(union: Record<string, unknown>): Record<string, un
     title: 'ready rubric',
     description: 'A rubric of `ready`: complete, or extending another one with `extends`.',
     ...rest,
-    if: { type: 'object', required: ['extends'] },
+    if: { type: 'object', properties: { extends: true }, required: ['extends'] },
     then: anyOf[0],
     else: anyOf[1],
   };

@@ -11,7 +11,7 @@ import type { Rubric } from '../core/rubric-schema.js';
 import type { Path, Problem } from '../core/rubric-check.js';
 import { EXTENDS_KEY, mergeRubricDocuments } from '../core/rubric-merge.js';
 import { InputError, formatPath, type Located } from './errors.js';
-import { lineOfPath, readYamlFile, type YamlFile } from './yaml-file.js';
+import { lineOfPath, type YamlFile } from './yaml-lines.js';
 
 export const BUILTIN_PREFIX = 'builtin:';
 export const DEFAULT_RUBRIC = `${BUILTIN_PREFIX}default`;
@@ -110,7 +110,7 @@ function locate(doc: ChainDoc, path: Path, problem: Pick<Problem, 'message' | 'k
 /** The file and every rubric it extends, the file first. */
 async function readChain(file: string): Promise<ChainDoc[]> {
   const docs: ChainDoc[] = [];
-  let doc: ChainDoc = yamlDoc(file, file);
+  let doc: ChainDoc = await yamlDoc(file, file);
   for (;;) {
     docs.push(doc);
     const ref = doc.data[EXTENDS_KEY];
@@ -125,7 +125,9 @@ async function readChain(file: string): Promise<ChainDoc[]> {
   }
 }
 
-function yamlDoc(file: string, label: string): ChainDoc {
+async function yamlDoc(file: string, label: string): Promise<ChainDoc> {
+  // the yaml package is only needed here, off the path of the built-in rubric
+  const { readYamlFile } = await import('./yaml-file.js');
   const yaml = readYamlFile(file, 'rubric');
   let key = resolve(file);
   try {
@@ -147,14 +149,14 @@ async function openParent(ref: string, child: ChainDoc): Promise<ChainDoc> {
     // extending a built-in rubric merges onto its compiled, normalised form: the same rubric the
     // CLI scores against
     if (compiled) return { label: ref, key: ref, data: JSON.parse(readFileSync(compiled, 'utf8')) as Record<string, unknown> };
-    return { ...yamlDoc(builtinRubricYaml(id), displayPath(builtinRubricYaml(id))), key: ref };
+    return { ...(await yamlDoc(builtinRubricYaml(id), displayPath(builtinRubricYaml(id)))), key: ref };
   }
   const dir = child.dir ?? process.cwd();
   if (isPathRef(ref)) {
     const file = resolve(dir, ref);
     if (!RUBRIC_EXTENSIONS.has(extname(file).toLowerCase())) throw located(child, `"${ref}" is not a rubric file (expected .yaml, .yml or .json)`);
     if (!existsSync(file)) throw located(child, `no such rubric "${ref}" (looked for ${displayPath(file)})`);
-    return yamlDoc(file, displayPath(file));
+    return await yamlDoc(file, displayPath(file));
   }
   const found = resolvePackageRubric(ref, dir);
   if (found === undefined) {
@@ -163,7 +165,7 @@ async function openParent(ref: string, child: ChainDoc): Promise<ChainDoc> {
   // a package may point only at its own files
   if (!found.file.startsWith(found.packageDir + sep)) throw located(child, `package "${packageName(ref)}" points outside itself for its rubric`);
   if (!existsSync(found.file)) throw located(child, `package "${packageName(ref)}" has no rubric at ${displayPath(found.file)}`);
-  return yamlDoc(found.file, displayPath(found.file));
+  return await yamlDoc(found.file, displayPath(found.file));
 }
 
 const isPathRef = (ref: string) => /^\.\.?([/\\]|$)/.test(ref) || isAbsolute(ref);
