@@ -86,15 +86,21 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
   const rubric = existing?.rubric ?? (await loadRubric(rubricRef)).rubric;
   const problems = scopeProblems(rubric, scope);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
-  if (existing && opts.rubric && opts.rubric !== existing.rubricRef) {
-    io.err(`ready: note: ${file} names rubric ${stripControl(existing.rubricRef)}; pass --rubric ${stripControl(opts.rubric)} to \`ready check\` too, or change \`rubric:\` in the file\n`);
-  }
-
-  const writer = new ReadinessWriter(file, existing?.yaml.text ?? null, {
-    rubric: rubricForFile(opts.rubric ?? DEFAULT_RUBRIC, file),
-    rubricVersion: rubric.version,
-    ...(schemaHint(file) !== undefined && { schema: schemaHint(file)! }),
-  });
+  // The answers on disk were just checked against --rubric, so from the first save on the file
+  // names that rubric: `ready check` then scores what was answered.
+  const fileRubric = rubricForFile(opts.rubric ?? DEFAULT_RUBRIC, file);
+  const named = existing && (existing.yaml.data as { rubric?: unknown }).rubric;
+  const namedRubric = typeof named === 'string' ? named : DEFAULT_RUBRIC;
+  const sameRubric = (a: string, b: string) => a === b || (!a.startsWith(BUILTIN_PREFIX) && !b.startsWith(BUILTIN_PREFIX) && resolve(dirname(file), a) === resolve(dirname(file), b));
+  const switching = existing !== undefined && opts.rubric !== undefined && !sameRubric(fileRubric, namedRubric);
+  if (switching) io.err(`ready: ${file} names rubric ${stripControl(namedRubric)}; your first answer switches it to ${stripControl(fileRubric)}\n`);
+  const writer = new ReadinessWriter(
+    file,
+    existing?.yaml.text ?? null,
+    { rubric: fileRubric, rubricVersion: rubric.version, ...(schemaHint(file) !== undefined && { schema: schemaHint(file)! }) },
+    switching ? { rubric: fileRubric } : {},
+    { ...existing?.carriedFrom },
+  );
   const answers: Answers = Object.fromEntries(Object.entries(existing?.answers ?? {}).map(([id, { line: _line, ...a }]) => [id, a]));
   const by = opts.by !== undefined ? stripControl(opts.by).trim() || undefined : await io.whoAmI(dirname(resolve(file)));
   const suggestions = io.suggest ? await io.suggest(dirname(resolve(file)), rubric) : undefined;

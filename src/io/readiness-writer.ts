@@ -59,15 +59,60 @@ const PARSE_OPTIONS = { uniqueKeys: true, keepSourceTokens: false } as const;
 
 /** The text of a readiness file with one answer changed. */
 export function editAnswer(text: string, id: string, change: AnswerChange): string {
+  return edit(text, (doc) => editDocument(doc, id, change), (source) => spliceAnswer(source, id, change));
+}
+
+/** The text with a top-level scalar (such as `rubric:`) set, added before `answers:` when missing. */
+export function editTopLevel(text: string, key: string, value: string): string {
+  return edit(text, (doc) => doc.set(key, value), (source) => spliceTopLevel(source, key, value));
+}
+
+/** The text with the answer recorded under `from` moved to `to`, where it stands (see migrate.ts). */
+export function renameAnswer(text: string, from: string, to: string): string {
+  const pairOf = (doc: Document) => {
+    const answers = doc.get('answers', true);
+    return isMap(answers) ? answers.items.find((p) => keyOf(p) === from) : undefined;
+  };
+  return edit(
+    text,
+    (doc) => {
+      const pair = pairOf(doc);
+      if (pair) pair.key = doc.createNode(to);
+    },
+    (source) => {
+      const r = rangeOf(pairOf(parseDocument(source, PARSE_OPTIONS))?.key);
+      return r ? `${source.slice(0, r[0])}${renderScalar(to)}${source.slice(r[1])}` : source;
+    },
+  );
+}
+
+/** The splice when it means the same as the Document API's edit, else the Document API's text. */
+function edit(text: string, onDocument: (doc: Document) => void, splice: (source: string) => string | null): string {
   const crlf = text.includes('\r\n');
   const source = crlf ? text.replace(/\r\n/g, '\n') : text;
   const reference = parseDocument(source, PARSE_OPTIONS);
   if (reference.errors.length > 0) throw new Error(`cannot edit invalid YAML: ${reference.errors[0]!.message}`);
-  editDocument(reference, id, change);
+  onDocument(reference);
   const expected = reference.toJS();
-  let out = spliceAnswer(source, id, change);
+  let out = splice(source);
   if (out === null || !sameData(out, expected)) out = reference.toString({ lineWidth: 0, indent: indentStep(source) });
   return crlf ? out.replace(/\n/g, '\r\n') : out;
+}
+
+function spliceTopLevel(text: string, key: string, value: string): string | null {
+  const top = parseDocument(text, PARSE_OPTIONS).contents;
+  if (!isMap(top) || top.flow) return null;
+  const pair = top.items.find((p) => keyOf(p) === key);
+  if (pair) {
+    const r = rangeOf(pair.value);
+    if (!isScalar(pair.value) || !r || r[1] <= r[0]) return null;
+    return `${text.slice(0, r[0])}${renderScalar(value)}${text.slice(r[1])}`;
+  }
+  const answers = top.items.find((p) => keyOf(p) === 'answers');
+  const line = `${renderScalar(key)}: ${renderScalar(value)}`;
+  if (!answers) return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${line}\n`;
+  const at = lineStart(text, rangeOf(answers.key)![0]);
+  return `${text.slice(0, at)}${line}\n${text.slice(at)}`;
 }
 
 function sameData(text: string, expected: unknown): boolean {
@@ -260,6 +305,10 @@ export class ReadinessWriter {
     /** the file's text as loaded, or null when it does not exist yet */
     text: string | null,
     private readonly header: NewFileHeader,
+    /** top-level keys to set along with the first answer saved, such as a changed `rubric:` */
+    private pending: Record<string, string> = {},
+    /** question id -> the older id its answer is recorded under; renamed when that answer is saved */
+    private readonly carriedFrom: Record<string, string> = {},
   ) {
     this.text = text;
   }
@@ -269,10 +318,16 @@ export class ReadinessWriter {
   }
 
   save(id: string, change: AnswerChange): void {
-    const next = editAnswer(this.text ?? newReadinessText(this.header), id, change);
+    let next = this.text ?? newReadinessText(this.header);
+    for (const [key, value] of Object.entries(this.pending)) next = editTopLevel(next, key, value);
+    const from = this.carriedFrom[id];
+    if (from !== undefined) next = renameAnswer(next, from, id);
+    next = editAnswer(next, id, change);
     this.assertUnchangedOnDisk();
     writeFileAtomic(this.file, next);
     this.text = next;
+    this.pending = {};
+    if (from !== undefined) delete this.carriedFrom[id];
   }
 
   private assertUnchangedOnDisk(): void {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { editAnswer, newReadinessText, ReadinessWriter, schemaHint, type AnswerChange } from '../../src/io/readiness-writer.js';
+import { editAnswer, editTopLevel, newReadinessText, ReadinessWriter, renameAnswer, schemaHint, type AnswerChange } from '../../src/io/readiness-writer.js';
 import { loadReadiness } from '../../src/io/load-readiness.js';
 import { InputError } from '../../src/io/errors.js';
 import { FIXTURES } from '../helpers/rubric.js';
@@ -270,5 +270,18 @@ describe('removing the last field of an answer', () => {
   it('removes the whole entry, and leaves `answers:` empty when it was the only one', () => {
     expect(editAnswer('answers:\n  a:\n    note: x\n  b: y\nproject: p\n', 'a', { note: null })).toBe('answers:\n  b: y\nproject: p\n');
     expect(editAnswer('answers:\n  a:\n    note: x\nproject: p\n', 'a', { note: null })).toBe('answers:\nproject: p\n');
+  });
+});
+
+describe('top-level keys and renamed answers', () => {
+  it('sets a top-level scalar in place, or adds it before the answers', () => {
+    expect(editTopLevel('# c\nrubric: builtin:default  # for now\nanswers:\n  a: b\n', 'rubric', 'acme.yaml')).toBe('# c\nrubric: acme.yaml  # for now\nanswers:\n  a: b\n');
+    expect(editTopLevel('project: p\n\n# the answers\nanswers:\n  a: b\n', 'rubric', 'acme.yaml')).toBe('project: p\n\n# the answers\nrubric: acme.yaml\nanswers:\n  a: b\n');
+  });
+
+  it('renames an answer key where it stands, keeping its value and comments', () => {
+    const text = 'answers:\n  # ownership\n  data-owner: none   # asked in 0.9\n  tools: [ci]\n';
+    expect(renameAnswer(text, 'data-owner', 'owner')).toBe('answers:\n  # ownership\n  owner: none   # asked in 0.9\n  tools: [ci]\n');
+    expect(renameAnswer(text, 'absent', 'owner')).toBe(text);
   });
 });

@@ -4,7 +4,7 @@
 // (high tier only), latency (only when serving=api).
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { runAssess, type AssessOptions } from '../../src/commands/assess.js';
 import { loadReadiness } from '../../src/io/load-readiness.js';
 import { InputError, UsageError } from '../../src/io/errors.js';
@@ -196,6 +196,35 @@ describe('ready assess (scripted)', () => {
     const s = await session([], { files, role: ['ds'], onlyUnanswered: true });
     expect(s.prompter.said).toEqual(['No question matches: nothing to ask.']);
     expect(s.code).toBe(0);
+  });
+
+  it('strips terminal control sequences from a note before saving it', async () => {
+    const s = await session([answer('consumer', 'humans'), act('quality', 'note', '\u001b[2J\u001b]0;pwned\u0007Checked \u001b[31mby hand\u001b[0m'), act('quality', 'stop')]);
+    expect(s.saved!.quality!.note).toBe('Checked by hand');
+  });
+
+  it('switches the file to --rubric with the first answer, so that `ready check` scores what was answered', async () => {
+    const files = { 'readiness.yaml': '# ours\nrubric: builtin:default   # for now\nanswers:\n  consumer: humans\n' };
+    const s = await session([answer('quality', 'manual'), act('owner', 'stop')], { files });
+    expect(s.err).toBe(`ready: ${s.file} names rubric builtin:default; your first answer switches it to ${relative(s.dir, MINI)}\n`);
+    expect(s.text).toBe(`# ours\nrubric: ${relative(s.dir, MINI)}   # for now\nanswers:\n  consumer: humans\n  quality:\n    choice: manual\n    by: Tester\n    at: ${NOW}\n`);
+  });
+
+  it('leaves the rubric alone when --rubric names the same one', async () => {
+    const files = { 'readiness.yaml': `rubric: ./${'rubric.yaml'}\nanswers:\n  consumer: humans\n`, 'rubric.yaml': readFileSync(MINI, 'utf8') };
+    const s = await session([answer('quality', 'manual'), act('owner', 'stop')], { files, rubric: 'rubric.yaml' });
+    expect(s.err).toBe('');
+    expect(s.text).toMatch(/^rubric: \.\/rubric\.yaml\n/);
+  });
+
+  it('moves an answer carried over from a replaced question to its new id when it is saved', async () => {
+    const rubric = readFileSync(MINI, 'utf8').replace('  - id: owner\n', '  - id: owner\n    replaces: data-owner\n');
+    const files = { 'rubric.yaml': rubric, 'readiness.yaml': 'rubric: rubric.yaml\nrubricVersion: 0.9.0\nanswers:\n  consumer: humans\n  quality: manual\n  data-owner: none   # asked in 0.9\n' };
+    const s = await session([act('tools', 'back'), answer('owner', 'named'), answer('tools', 'ci')], { files, rubric: 'rubric.yaml' });
+    expect(s.prompter.views[1]).toMatchObject({ id: 'owner', defaults: ['none'] });
+    expect(s.text).toContain(`  owner:\n    choice: named   # asked in 0.9\n    by: Tester\n    at: ${NOW}\n`);
+    expect(s.text).not.toContain('data-owner');
+    expect(s.choices).toEqual({ consumer: ['humans'], quality: ['manual'], owner: ['named'], tools: ['ci'] });
   });
 
   it('refuses an unknown area or role, listing the valid ones', async () => {
