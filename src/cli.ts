@@ -140,6 +140,16 @@ program
   .addHelpText('after', '\nExample:\n  $ ready diff last-quarter.json report.json --format markdown')
   .action(async (oldFile, newFile, opts) => (await import('./commands/diff.js')).diff(oldFile, newFile, opts));
 
+program
+  .command('init')
+  .description('write a commented readiness.yaml to start from and, with --ci, a CI job that gates on it')
+  .option('-f, --file <path>', 'the readiness file to create', 'readiness.yaml')
+  .option('--rubric <ref>', 'rubric the new readiness.yaml uses: builtin:ID or a path', 'builtin:default')
+  .addOption(new Option('--ci <system>', `also write a CI job: .github/workflows/readiness.yml or .gitlab/readiness.gitlab-ci.yml`).choices(['github', 'gitlab']))
+  .option('--force', 'replace files that already exist (with --ci, an existing readiness file is always kept)')
+  .addHelpText('after', '\nExamples:\n  $ ready init\n  $ ready init --ci github\n  $ ready init --ci gitlab --file ml/readiness.yaml')
+  .action(async (opts) => (await import('./commands/init.js')).init(opts));
+
 try {
   await program.parseAsync();
 } catch (err) {

@@ -22,12 +22,12 @@ export async function check(opts: CheckOptions): Promise<void> {
   writeOutput(render(report, opts.format, { color, file }), opts.output);
   // what the baseline could not compare fails nothing, but nobody should have to dig for it
   for (const note of report.baseline?.notes ?? []) process.stderr.write(`ready: baseline ${opts.baseline}: ${stripControl(note)}\n`);
-  if (onGithubActions() && opts.format !== 'github') {
+  if (onGithubActions()) {
     const { reportToGithub } = await import('../io/github-actions.js');
     const { stepSummary } = await import('../reporters/github.js');
     // workflow commands work on either stream; stdout stays parseable when it carries the report
-    const stream = opts.format === 'text' || opts.output ? process.stdout : process.stderr;
-    reportToGithub(report, { file, stream, summary: () => stepSummary(report) });
+    const stream = opts.format === 'github' ? undefined : opts.format === 'text' || opts.output ? process.stdout : process.stderr;
+    reportToGithub(report, { file, ...(stream && { stream }), summary: () => stepSummary(report) });
   }
   process.exitCode = report.gate.passed ? 0 : 1;
 }

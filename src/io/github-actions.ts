@@ -8,15 +8,15 @@ import { describeFsError } from './yaml-file.js';
 export interface GithubOutput {
   /** readiness.yaml relative to the workspace */
   file: string;
-  /** where the annotations go: stdout, unless stdout carries a machine-readable report */
-  stream: NodeJS.WritableStream;
+  /** where the annotations go: stdout, unless stdout carries a machine-readable report; none when the report is the annotations */
+  stream?: NodeJS.WritableStream;
   /** the markdown to append to the step summary */
   summary: () => string;
   env?: NodeJS.ProcessEnv;
 }
 
 export function reportToGithub(report: Report, out: GithubOutput): void {
-  out.stream.write(renderAnnotations(report, { file: out.file }));
+  out.stream?.write(renderAnnotations(report, { file: out.file }));
   const summaryFile = (out.env ?? process.env).GITHUB_STEP_SUMMARY;
   if (!summaryFile) return;
   try {

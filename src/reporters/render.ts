@@ -6,11 +6,16 @@ import { renderMarkdown } from './markdown.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
 import { renderBadge } from './badge.js';
+import { renderSarif } from './sarif.js';
+import { renderGitlab } from './gitlab.js';
+import { renderAnnotations } from './github.js';
 
-export const FORMATS = ['text', 'markdown', 'html', 'json', 'junit', 'badge'] as const;
+export const FORMATS = ['text', 'markdown', 'html', 'json', 'junit', 'badge', 'sarif', 'gitlab', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 export interface RenderOptions {
   color: boolean;
+  /** readiness.yaml relative to the repository root, for formats that point at its lines */
+  file?: string;
 }
 
 export function render(report: Report, format: Format, options: RenderOptions): string {
@@ -27,5 +32,11 @@ export function render(report: Report, format: Format, options: RenderOptions): 
       return renderJunit(report);
     case 'badge':
       return renderBadge(report);
+    case 'sarif':
+      return renderSarif(report, options);
+    case 'gitlab':
+      return renderGitlab(report, options);
+    case 'github':
+      return renderAnnotations(report, { file: options.file ?? 'readiness.yaml' });
   }
 }

@@ -82,6 +82,23 @@ describe('GitHub Actions', () => {
     expect(annotations(r.stderr)).toEqual([BLOCKER, MIN_SCORE, UNANSWERED]);
   });
 
+  it('prints the annotations once with --format github, and still writes the summary', () => {
+    const dir = project(FAILING);
+    const r = runCli(['check', '--format', 'github'], { cwd: dir, env: github(dir) });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`${[BLOCKER, MIN_SCORE, UNANSWERED].join('\n')}\n`);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^# Readiness report: /);
+  });
+
+  it('warns about a step summary it cannot write, and keeps the gate result', () => {
+    const dir = project(FAILING);
+    const r = runCli(['check'], { cwd: dir, env: github(dir, { GITHUB_STEP_SUMMARY: join(dir, 'no/such/dir/summary.md') }) });
+    expect(r.code).toBe(1);
+    expect(annotations(r.stdout)).toHaveLength(3);
+    expect(r.stderr).toMatch(/^ready: warning: cannot write the step summary to .*no\/such\/dir\/summary\.md: no such file\n$/);
+  });
+
   it('prints no annotations and writes no summary outside GitHub Actions', () => {
     const dir = project(FAILING);
     const r = runCli(['check'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') } });
