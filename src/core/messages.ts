@@ -1,5 +1,5 @@
 // All wording of findings in one place, so that every renderer says the same thing.
-import type { BaselineTerm, BlockerResult, GateFailure, GateSource, GateTerm } from './report.js';
+import type { BaselineTerm, BlockerResult, GateFailure, GateSource, GateTerm, QuestionStatus } from './report.js';
 import type { Contradiction } from './contradictions.js';
 
 type FailureFacts = Omit<GateFailure, 'message' | 'term'> & { term: GateTerm };
@@ -123,3 +123,13 @@ export function contradictionMessage(c: Omit<Contradiction, 'message'>): string 
   if (c.code === 'ANSWER_DENIES_EVIDENCE') return `${answered}, but the repository shows ${c.paths.join(', ')} (${c.probes.join('; ')})`;
   return `${answered}, but nothing in the repository shows it (looked for ${c.probes.join('; ')})`;
 }
+
+/** Each status of a question in words, as every report format shows it. */
+export const STATUS_WORDS: Record<QuestionStatus, string> = {
+  answered: 'answered',
+  'dont-know': "don't know",
+  unanswered: 'unanswered',
+  'not-applicable': 'not applicable',
+  'out-of-tier': 'not asked at this tier',
+  'condition-unmet': 'does not apply',
+};

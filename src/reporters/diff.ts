@@ -5,7 +5,8 @@ import type { BlockerResult } from '../core/report.js';
 import { escapeMarkdown as md } from './escape.js';
 import { stripControl as s } from './sanitize.js';
 import { WIDTH, fit, wrap } from './text.js';
-import { STATUS_WORDS, plural } from './view.js';
+import { STATUS_WORDS } from '../core/messages.js';
+import { plural } from './view.js';
 
 export type DiffFormat = 'text' | 'markdown';
 

@@ -3,7 +3,8 @@
 // question that does not count (not applicable, not asked at this tier, condition unmet) is skipped.
 import type { QuestionResult, Report } from '../core/report.js';
 import { escapeXml as x } from './escape.js';
-import { STATUS_WORDS, answerText, levelTitle, projectName } from './view.js';
+import { STATUS_WORDS } from '../core/messages.js';
+import { answerText, levelTitle, projectName } from './view.js';
 
 type Outcome = 'passed' | 'failure' | 'error' | 'skipped';
 

@@ -1,6 +1,7 @@
 // Arrangements of the report that several renderers share: grouping, ordering and naming only.
 // No renderer computes a score; everything here reads fields the core already filled in.
-import type { AreaResult, QuestionResult, QuestionStatus, RemediationItem, Report } from '../core/report.js';
+import type { AreaResult, QuestionResult, RemediationItem, Report } from '../core/report.js';
+import { STATUS_WORDS } from '../core/messages.js';
 
 /** How many plan items every format singles out as the ones to start with. */
 export const NEXT_STEPS = 3;
@@ -46,16 +47,6 @@ export function gateCounts(report: Report): { errors: number; warnings: number }
   const errors = report.gate.failures.filter((f) => f.level === 'error').length;
   return { errors, warnings: report.gate.failures.length - errors };
 }
-
-/** Each status in words, as every format shows it. */
-export const STATUS_WORDS: Record<QuestionStatus, string> = {
-  answered: 'answered',
-  'dont-know': "don't know",
-  unanswered: 'unanswered',
-  'not-applicable': 'not applicable',
-  'out-of-tier': 'not asked at this tier',
-  'condition-unmet': 'does not apply',
-};
 
 /** What the team answered, in words: the chosen labels, or why there is no answer. */
 export function answerText(q: QuestionResult): string {
