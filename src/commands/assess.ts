@@ -11,7 +11,8 @@ import { scopeProblems, type Scope } from '../core/questionnaire.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { loadReadiness, READINESS_FILE } from '../io/load-readiness.js';
 import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from '../io/load-rubric.js';
-import { ReadinessWriter, schemaHint } from '../io/readiness-writer.js';
+import { ReadinessWriter } from '../io/readiness-writer.js';
+import { schemaRef } from '../io/schema-ref.js';
 import { PromptInterrupted, type Prompter } from '../prompt/prompter.js';
 import { runQuestionnaire, type Suggestions } from '../prompt/run-questionnaire.js';
 import { render } from '../reporters/render.js';
@@ -97,7 +98,7 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
   const writer = new ReadinessWriter(
     file,
     existing?.yaml.text ?? null,
-    { rubric: fileRubric, rubricVersion: rubric.version, ...(schemaHint(file) !== undefined && { schema: schemaHint(file)! }) },
+    { rubric: fileRubric, rubricVersion: rubric.version, schema: schemaRef('readiness', file) },
     switching ? { rubric: fileRubric } : {},
     { ...existing?.carriedFrom },
   );

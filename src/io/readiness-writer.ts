@@ -5,9 +5,7 @@
 // pull request that commits the file. So the edit is made twice: on the Document (the reference
 // result) and as a splice of the few lines that change. The splice is kept only when it parses to
 // exactly the reference data; anything unusual (flow maps, odd layouts) gets the Document's text.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, stringify, YAMLMap, type Document, type Pair } from 'yaml';
 import { InputError } from './errors.js';
@@ -28,7 +26,7 @@ type Field = (typeof FIELDS)[number];
 export interface NewFileHeader {
   rubric: string;
   rubricVersion: string;
-  /** path of the readiness JSON Schema for editors, relative to the file */
+  /** where editors find the readiness JSON Schema (see schema-ref.ts) */
   schema?: string;
 }
 
@@ -43,16 +41,6 @@ export function newReadinessText(h: NewFileHeader): string {
     'answers:',
     '',
   ].join('\n');
-}
-
-/** The package's readiness schema as a path relative to the readiness file, when it can be found. */
-export function schemaHint(readinessFile: string): string | undefined {
-  // dist/*.js and src/io/*.ts both sit below the package root
-  for (const rel of ['../schemas/', '../../schemas/']) {
-    const schema = fileURLToPath(new URL(`${rel}readiness.schema.json`, import.meta.url));
-    if (existsSync(schema)) return relative(dirname(resolve(readinessFile)), schema).split(sep).join('/');
-  }
-  return undefined;
 }
 
 const PARSE_OPTIONS = { uniqueKeys: true, keepSourceTokens: false } as const;

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { build } from 'esbuild';
-import { editAnswer, editTopLevel, newReadinessText, ReadinessWriter, renameAnswer, schemaHint, type AnswerChange } from '../../src/io/readiness-writer.js';
+import { editAnswer, editTopLevel, newReadinessText, ReadinessWriter, renameAnswer, type AnswerChange } from '../../src/io/readiness-writer.js';
 import { loadReadiness } from '../../src/io/load-readiness.js';
 import { InputError } from '../../src/io/errors.js';
 import { FIXTURES } from '../helpers/rubric.js';
@@ -173,16 +173,6 @@ answers:
     by: Bo
     at: ${AT}
 `);
-  });
-
-  it('points the schema hint at the package schema, relative to the file', () => {
-    const dir = tempProject();
-    for (const file of [join(dir, 'readiness.yaml'), join(ROOT, 'readiness.yaml'), join(ROOT, 'examples/x/readiness.yaml')]) {
-      const hint = schemaHint(file)!;
-      expect(hint).not.toMatch(/^\//);
-      expect(resolve(dirname(file), hint)).toBe(join(ROOT, 'schemas/readiness.schema.json'));
-    }
-    expect(schemaHint(join(ROOT, 'readiness.yaml'))).toBe('schemas/readiness.schema.json');
   });
 });
 

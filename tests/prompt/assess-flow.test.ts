@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { runAssess, type AssessOptions } from '../../src/commands/assess.js';
+import { schemaComment } from '../../src/io/schema-ref.js';
 import { loadReadiness } from '../../src/io/load-readiness.js';
 import { InputError, UsageError } from '../../src/io/errors.js';
 import type { Suggestions } from '../../src/prompt/run-questionnaire.js';
@@ -52,7 +53,8 @@ describe('ready assess (scripted)', () => {
     expect(s.choices).toEqual({ consumer: ['humans'], quality: ['manual'], owner: ['named'], tools: ['ci', 'docker'] });
     expect(s.saved!.quality).toMatchObject({ by: 'Tester', at: NOW });
     expect(s.text).toContain('    choice: [ci, docker]');
-    expect(s.text).toMatch(/^# yaml-language-server: \$schema=\S+readiness\.schema\.json\n/);
+    // the same schema line `ready init` writes, for editor completion
+    expect(s.text!.split('\n')[0]).toBe(schemaComment('readiness', s.file));
     // the summary `ready check` prints, and where the answers went
     expect(s.out).toContain('Score');
     expect(s.out).toContain('Gate');

@@ -22,7 +22,7 @@ describe('planSteps', () => {
     ['--role ds', { consumer: 'humans' }, { roles: ['ds'] }, ['quality']],
     ['--only-unanswered', { consumer: 'machines', quality: 'manual', tools: ['ci'] }, { onlyUnanswered: true }, ['owner', 'serving']],
   ] as const)('%s', (_, table, scope, expected) => {
-    expect(ids(table, scope as Scope)).toEqual(expected);
+    expect(ids(table as Record<string, string | string[]>, scope as Scope)).toEqual(expected);
   });
 
   it('--only-unanswered keeps what gets answered during the session', () => {
