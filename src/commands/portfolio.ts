@@ -2,7 +2,7 @@
 // usable reports are skipped with a warning; only when none is left is it an input error.
 import { PortfolioBuilder, type Portfolio } from '../core/portfolio.js';
 import { InputError, UsageError } from '../io/errors.js';
-import { fallbackProjectName, readReports, type Skipped } from '../io/load-reports.js';
+import type { Skipped } from '../io/load-reports.js';
 import { writeOutput } from '../io/write-output.js';
 import { stripControl } from '../reporters/sanitize.js';
 
@@ -20,11 +20,9 @@ const MAX_WARNINGS = 20;
 export async function portfolio(paths: string[], opts: PortfolioOptions): Promise<void> {
   if (paths.length === 0) throw new UsageError('portfolio: name at least one report file, directory or glob');
   const builder = new PortfolioBuilder();
-  const skipped: Skipped[] = [];
-  for (const item of readReports(paths)) {
-    if (item.report) builder.add(item.report, { file: item.file, fallbackName: fallbackProjectName(item.file) });
-    else skipped.push(item);
-  }
+  // imported lazily so that its worker threads load a small module of their own
+  const { digestReports } = await import('../io/load-reports.js');
+  const skipped = await digestReports(paths, (digest) => builder.addDigest(digest));
   warn(skipped);
   if (builder.size === 0) {
     const why = skipped.length > 0 ? `${skipped.length} file(s) skipped, see the warnings above` : 'no *.json file found (directories are searched recursively)';

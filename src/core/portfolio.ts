@@ -117,6 +117,107 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** The rubric a report was made with, as far as the portfolio needs it. */
+export interface RubricCatalog {
+  questions: [id: string, prompt: string, area: string][];
+  areas: [id: string, title: string][];
+  /** the level bands, lowest first; null for reports made before reports carried them */
+  levels: { id: string; title: string; min: number }[] | null;
+}
+
+/**
+ * The few facts of one report that the portfolio uses: small, plain and cloneable, so that worker
+ * threads can read and digest files in parallel and send only this.
+ */
+export interface ReportDigest {
+  name: string;
+  file: string;
+  rubric: { id: string; version: string; title: string };
+  /** always set by digestReport; a sender may drop it once it has sent its rubric's catalog */
+  catalog?: RubricCatalog;
+  tier: { id: string; title: string; known: boolean };
+  /** how many questions the rubric leaves out at this tier */
+  outOfTier: number;
+  /** the rubric's default minimum score for the tier, when the report's gate took it from there */
+  tierMinScore: number | null;
+  score: number;
+  level: { id: string; title: string; cappedByBlockers: boolean };
+  /** [level, title, score] seen where no blocker capped it; only when the report has no bands */
+  levelSamples: [string, string | null, number][] | null;
+  blockers: number;
+  blockerQuestions: string[];
+  gapQuestions: string[];
+  areaScores: [string, number | null][];
+  answered: number;
+  applicable: number;
+  assessedAt: string;
+}
+
+export interface ReportSource {
+  file: string;
+  /** used when the report names no project: typically the directory the file sits in */
+  fallbackName: string;
+}
+
+/** Pure: what the portfolio keeps of a report that passed `reportProblem`. */
+export function digestReport(report: Report, source: ReportSource): ReportDigest {
+  let outOfTier = 0;
+  let latestAnswer = '';
+  let latestAnswerMs = -Infinity;
+  const gapQuestions: string[] = [];
+  for (const q of report.questions) {
+    if (q.status === 'out-of-tier') outOfTier++;
+    if (q.score !== null && q.score < 100) gapQuestions.push(q.id);
+    if ((q.status === 'answered' || q.status === 'dont-know') && typeof q.at === 'string') {
+      const ms = Date.parse(q.at);
+      if (ms > latestAnswerMs) {
+        latestAnswerMs = ms;
+        latestAnswer = q.at;
+      }
+    }
+  }
+  const bands = levelBands(report);
+  const minScore = report.gate?.terms?.minScore;
+  return {
+    name: report.project?.trim() || source.fallbackName,
+    file: source.file,
+    rubric: { id: report.rubric.id, version: report.rubric.version, title: isString(report.rubric.title) ? report.rubric.title : report.rubric.id },
+    catalog: {
+      questions: report.questions.map((q) => [q.id, isString(q.prompt) ? q.prompt : q.id, q.area]),
+      areas: report.areas.map((a) => [a.id, a.title]),
+      levels: bands,
+    },
+    tier: { id: report.tier.id, title: report.tier.title, known: report.tier.known !== false },
+    outOfTier,
+    tierMinScore: minScore?.source === 'rubric' && isNumber(minScore.value) ? minScore.value : null,
+    score: report.score,
+    level: { id: report.level.id, title: report.level.title, cappedByBlockers: report.level.cappedByBlockers === true },
+    levelSamples: bands ? null : levelSamples(report),
+    blockers: report.blockers.length,
+    blockerQuestions: [...new Set(report.blockers.map((b) => b.question))],
+    gapQuestions,
+    areaScores: report.areas.map((a) => [a.id, a.score]),
+    answered: report.summary.answered,
+    applicable: report.summary.applicable,
+    assessedAt: latestAnswer || report.generatedAt,
+  };
+}
+
+function levelBands(report: Report): RubricCatalog['levels'] {
+  const bands = (report as Partial<Report>).levels;
+  if (!Array.isArray(bands) || !bands.every((l) => isObject(l) && isString(l.id) && isString(l.title) && isNumber(l.min))) return null;
+  return bands.some((l) => l.id === report.level.id) ? bands.map(({ id, title, min }) => ({ id, title, min })) : null;
+}
+
+/** Without bands, levels are ordered by the scores seen at each: bands are ordered by score. */
+function levelSamples(report: Report): NonNullable<ReportDigest['levelSamples']> {
+  const samples: NonNullable<ReportDigest['levelSamples']> = report.areas
+    .filter((a) => a.score !== null && isString(a.level))
+    .map((a) => [a.level!, null, a.score!]);
+  samples.push([report.level.id, report.level.title, report.level.cappedByBlockers ? Infinity : report.score]);
+  return samples;
+}
+
 interface Entry {
   name: string;
   file: string;
@@ -125,10 +226,10 @@ interface Entry {
   score: number;
   level: PortfolioProject['level'];
   blockers: number;
-  /** indices into the builder's question table */
+  /** indices into the builder's interned question ids */
   blockerQuestions: number[];
   gapQuestions: number[];
-  areaScores: Map<string, number | null>;
+  areaScores: [string, number | null][];
   answered: number;
   applicable: number;
   assessedAt: string;
@@ -139,108 +240,102 @@ interface RubricSeen {
   version: string;
   title: string;
   projects: number;
-  questions: Set<number>;
-  areas: string[];
+  catalog: RubricCatalog | null;
 }
 
-export interface ReportSource {
-  file: string;
-  /** used when the report names no project: typically the directory the file sits in */
-  fallbackName: string;
-}
-
+/**
+ * Folds digests in one at a time and builds the portfolio at the end. The result does not depend
+ * on the order the digests arrive in (workers finish in any order): every choice between reports
+ * goes by the rubric versions, newest first, or by the project order.
+ */
 export class PortfolioBuilder {
   private readonly entries: Entry[] = [];
   private readonly rubrics = new Map<string, RubricSeen>();
   private readonly questionIndex = new Map<string, number>();
-  private readonly questions: { id: string; prompt: string; area: string }[] = [];
-  private readonly areaTitles = new Map<string, string>();
-  private readonly tierStats = new Map<string, { outOfTier: number; reports: number; minScores: number[] }>();
-  /** the lowest score known for each level: level bands are ordered by score */
-  private readonly levelFloor = new Map<string, { title: string; floor: number }>();
+  private readonly tierStats = new Map<string, { outOfTier: number; reports: number; minScoreSum: number; minScores: number }>();
+  private readonly sampledLevels = new Map<string, { title: string | null; floor: number }>();
 
   get size(): number {
     return this.entries.length;
   }
 
-  /** Folds one report in; it must have passed `reportProblem`. Nothing of it is kept by reference. */
   add(report: Report, source: ReportSource): void {
-    const rubricKey = `${report.rubric.id}@${report.rubric.version}`;
+    this.addDigest(digestReport(report, source));
+  }
+
+  addDigest(d: ReportDigest): void {
+    const rubricKey = `${d.rubric.id}@${d.rubric.version}`;
     let rubric = this.rubrics.get(rubricKey);
     if (!rubric) {
-      rubric = {
-        id: report.rubric.id,
-        version: report.rubric.version,
-        title: typeof report.rubric.title === 'string' ? report.rubric.title : report.rubric.id,
-        projects: 0,
-        questions: new Set(report.questions.map((q) => this.questionId(q.id, q.prompt, q.area))),
-        areas: report.areas.map((a) => a.id),
-      };
+      rubric = { ...d.rubric, projects: 0, catalog: null };
       this.rubrics.set(rubricKey, rubric);
     }
+    rubric.catalog ??= d.catalog ?? null;
     rubric.projects++;
 
-    let outOfTier = 0;
-    let latestAnswer = '';
-    let latestAnswerMs = -Infinity;
-    const gapQuestions: number[] = [];
-    for (const q of report.questions) {
-      if (q.status === 'out-of-tier') outOfTier++;
-      if (q.score !== null && q.score < 100) gapQuestions.push(this.questionId(q.id, q.prompt, q.area));
-      if ((q.status === 'answered' || q.status === 'dont-know') && typeof q.at === 'string') {
-        const ms = Date.parse(q.at);
-        if (ms > latestAnswerMs) {
-          latestAnswerMs = ms;
-          latestAnswer = q.at;
-        }
+    const tier = this.tierStats.get(d.tier.id) ?? { outOfTier: 0, reports: 0, minScoreSum: 0, minScores: 0 };
+    tier.outOfTier += d.outOfTier;
+    tier.reports++;
+    if (d.tierMinScore !== null) {
+      tier.minScoreSum += d.tierMinScore;
+      tier.minScores++;
+    }
+    this.tierStats.set(d.tier.id, tier);
+
+    for (const [id, title, score] of d.levelSamples ?? []) {
+      const seen = this.sampledLevels.get(id);
+      if (!seen) this.sampledLevels.set(id, { title, floor: score });
+      else {
+        seen.floor = Math.min(seen.floor, score);
+        // the same title whatever the arrival order
+        if (title !== null && (seen.title === null || title < seen.title)) seen.title = title;
       }
     }
-    const blockerQuestions = [...new Set(report.blockers.map((b) => b.question))].map((id) => this.questionId(id));
-
-    const areaScores = new Map<string, number | null>();
-    for (const a of report.areas) {
-      areaScores.set(a.id, a.score);
-      if (!this.areaTitles.has(a.id)) this.areaTitles.set(a.id, a.title);
-    }
-    this.seeLevels(report);
-
-    const tier = this.tierStats.get(report.tier.id) ?? { outOfTier: 0, reports: 0, minScores: [] };
-    tier.outOfTier += outOfTier;
-    tier.reports++;
-    const minScore = report.gate?.terms?.minScore;
-    if (minScore?.source === 'rubric' && isNumber(minScore.value) && tier.minScores.length < 16) tier.minScores.push(minScore.value);
-    this.tierStats.set(report.tier.id, tier);
 
     this.entries.push({
-      name: report.project?.trim() || source.fallbackName,
-      file: source.file,
+      name: d.name,
+      file: d.file,
       rubricKey,
-      tier: { id: report.tier.id, title: report.tier.title, known: report.tier.known !== false },
-      score: report.score,
-      level: { id: report.level.id, title: report.level.title, cappedByBlockers: report.level.cappedByBlockers === true },
-      blockers: report.blockers.length,
-      blockerQuestions,
-      gapQuestions,
-      areaScores,
-      answered: report.summary.answered,
-      applicable: report.summary.applicable,
-      assessedAt: latestAnswer || report.generatedAt,
+      tier: d.tier,
+      score: d.score,
+      level: d.level,
+      blockers: d.blockers,
+      blockerQuestions: d.blockerQuestions.map((q) => this.intern(q)),
+      gapQuestions: d.gapQuestions.map((q) => this.intern(q)),
+      areaScores: d.areaScores,
+      answered: d.answered,
+      applicable: d.applicable,
+      assessedAt: d.assessedAt,
     });
   }
 
   build(options: { now: string }): Portfolio {
     const nowMs = Date.parse(options.now);
-    const rubrics = [...this.rubrics.values()];
-    const sharedQuestions = intersect(rubrics.map((r) => r.questions));
-    const sharedAreas = rubrics[0]?.areas.filter((a) => rubrics.every((r) => r.areas.includes(a))) ?? [];
+    // newest version of each rubric first: its wording of a question or an area wins
+    const rubrics = [...this.rubrics.values()].sort((a, b) => compare(a.id, b.id) || compareVersions(b.version, a.version));
+    const catalogs = rubrics.map((r) => {
+      if (!r.catalog) throw new Error(`no catalog was sent for rubric ${r.id}@${r.version}`);
+      return r.catalog;
+    });
+    const questionInfo = new Map<string, { prompt: string; area: string; order: number }>();
+    const areaTitles = new Map<string, string>();
+    for (const c of catalogs) {
+      for (const [id, prompt, area] of c.questions) if (!questionInfo.has(id)) questionInfo.set(id, { prompt, area, order: questionInfo.size });
+      for (const [id, title] of c.areas) if (!areaTitles.has(id)) areaTitles.set(id, title);
+    }
+    const questionSets = catalogs.map((c) => new Set(c.questions.map(([id]) => id)));
+    const sharedQuestions = new Set([...(questionSets[0] ?? [])].filter((q) => questionSets.every((s) => s.has(q))));
+    const sharedIndex = new Set([...sharedQuestions].map((q) => this.intern(q)));
+    const sharedAreas = (catalogs[0]?.areas ?? []).map(([id]) => id).filter((id) => catalogs.every((c) => c.areas.some(([a]) => a === id)));
 
     const projects = this.entries.map((e): PortfolioProject => {
+      const scores = new Map(e.areaScores);
       const areas: Record<string, number | null> = {};
       let weakest: PortfolioProject['weakestArea'] = null;
       for (const id of sharedAreas) {
-        const score = e.areaScores.get(id) ?? null;
+        const score = scores.get(id) ?? null;
         areas[id] = score;
-        if (score !== null && score < 100 && (weakest === null || score < weakest.score)) weakest = { id, title: this.areaTitles.get(id)!, score };
+        if (score !== null && score < 100 && (weakest === null || score < weakest.score)) weakest = { id, title: areaTitles.get(id)!, score };
       }
       const assessedMs = Date.parse(e.assessedAt);
       return {
@@ -260,9 +355,7 @@ export class PortfolioBuilder {
     });
     projects.sort(byReadiness);
 
-    const levels = [...this.levelFloor.entries()]
-      .sort(([a, x], [b, y]) => x.floor - y.floor || compare(a, b))
-      .map(([id, l]) => ({ id, title: l.title, projects: 0 }));
+    const levels = this.orderedLevels(catalogs, projects).map(({ id, title }) => ({ id, title, projects: 0 }));
     const levelRow = new Map(levels.map((l) => [l.id, l]));
     const tiers = this.orderedTiers().map((id) => ({ id, title: '', projects: 0, levels: {} as Record<string, number> }));
     const tierRow = new Map(tiers.map((t) => [t.id, t]));
@@ -288,10 +381,19 @@ export class PortfolioBuilder {
 
     const areas = sharedAreas.map((id) => {
       const acc = areaSums.get(id)!;
-      return { id, title: this.areaTitles.get(id)!, weakestIn: weakestIn.get(id)!, meanScore: acc.n > 0 ? Math.round((acc.sum / acc.n) * 10) / 10 : null };
+      return { id, title: areaTitles.get(id)!, weakestIn: weakestIn.get(id)!, meanScore: acc.n > 0 ? Math.round((acc.sum / acc.n) * 10) / 10 : null };
     });
-    const blockers = this.tally(this.entries.map((e) => e.blockerQuestions), sharedQuestions);
-    const gaps = this.tally(this.entries.map((e) => e.gapQuestions), sharedQuestions);
+    const ids = [...this.questionIndex.keys()];
+    const tally = (perProject: number[][]): QuestionTally[] => {
+      const counts = new Map<number, number>();
+      for (const list of perProject) for (const q of list) if (sharedIndex.has(q)) counts.set(q, (counts.get(q) ?? 0) + 1);
+      return [...counts.entries()]
+        .map(([q, projects]) => ({ id: ids[q]!, projects }))
+        .sort((a, b) => b.projects - a.projects || questionInfo.get(a.id)!.order - questionInfo.get(b.id)!.order)
+        .map(({ id, projects }) => ({ question: id, prompt: questionInfo.get(id)!.prompt, area: questionInfo.get(id)!.area, projects }));
+    };
+    const blockers = tally(this.entries.map((e) => e.blockerQuestions));
+    const gaps = tally(this.entries.map((e) => e.gapQuestions));
     const comparison = {
       rubrics: rubrics
         .map(({ id, version, title, projects: n }) => ({ id, version, title, projects: n }))
@@ -300,7 +402,7 @@ export class PortfolioBuilder {
       sharedAreas: sharedAreas.length,
       note: null as string | null,
     };
-    comparison.note = comparisonNote(comparison, this.questions.length);
+    comparison.note = comparisonNote(comparison, questionInfo.size);
 
     const portfolio: Portfolio = {
       kind: 'portfolio',
@@ -319,41 +421,32 @@ export class PortfolioBuilder {
     return portfolio;
   }
 
-  private questionId(id: string, prompt?: string, area?: string): number {
+  private intern(id: string): number {
     let i = this.questionIndex.get(id);
     if (i === undefined) {
-      i = this.questions.length;
+      i = this.questionIndex.size;
       this.questionIndex.set(id, i);
-      this.questions.push({ id, prompt: prompt ?? id, area: area ?? '' });
-    } else if (prompt !== undefined && this.questions[i]!.prompt === id) {
-      // first seen through a blocker, which carries no prompt
-      this.questions[i] = { id, prompt, area: area ?? '' };
     }
     return i;
   }
 
-  /**
-   * Reports carry the rubric's level bands; older ones do not, and then the order is inferred from
-   * the scores seen at each level where no blocker capped it (the bands are ordered by score).
-   */
-  private seeLevels(report: Report): void {
-    const bands = (report as Partial<Report>).levels;
-    if (Array.isArray(bands) && bands.every((l) => isObject(l) && isString(l.id) && isString(l.title) && isNumber(l.min))) {
-      for (const l of bands) this.seeLevel(l.id, l.title, l.min);
-      if (bands.some((l) => l.id === report.level.id)) return;
+  /** Least ready first: by the rubrics' bands where reports carry them, else by the scores seen. */
+  private orderedLevels(catalogs: RubricCatalog[], projects: PortfolioProject[]): { id: string; title: string }[] {
+    const levels = new Map<string, { title: string; floor: number }>();
+    for (const c of catalogs) {
+      for (const l of c.levels ?? []) {
+        const seen = levels.get(l.id);
+        if (!seen) levels.set(l.id, { title: l.title, floor: l.min });
+        else seen.floor = Math.min(seen.floor, l.min);
+      }
     }
-    for (const a of report.areas) if (a.score !== null && typeof a.level === 'string') this.seeLevel(a.level, undefined, a.score);
-    this.seeLevel(report.level.id, report.level.title, report.level.cappedByBlockers ? undefined : report.score);
-  }
-
-  private seeLevel(id: string, title: string | undefined, score?: number): void {
-    const seen = this.levelFloor.get(id);
-    const floor = score ?? Infinity;
-    if (!seen) this.levelFloor.set(id, { title: title ?? id, floor });
-    else {
-      if (floor < seen.floor) seen.floor = floor;
-      if (title !== undefined && seen.title === id) seen.title = title;
+    for (const [id, s] of this.sampledLevels) {
+      const seen = levels.get(id);
+      if (!seen) levels.set(id, { title: s.title ?? id, floor: s.floor });
+      else if (s.floor < seen.floor) seen.floor = s.floor;
     }
+    for (const p of projects) if (!levels.has(p.level.id)) levels.set(p.level.id, { title: p.level.title, floor: Infinity });
+    return [...levels.entries()].sort(([a, x], [b, y]) => x.floor - y.floor || compare(a, b)).map(([id, l]) => ({ id, title: l.title }));
   }
 
   /**
@@ -363,7 +456,7 @@ export class PortfolioBuilder {
   private orderedTiers(): string[] {
     const key = (id: string) => {
       const t = this.tierStats.get(id)!;
-      const minScore = t.minScores.length > 0 ? t.minScores.reduce((a, b) => a + b, 0) / t.minScores.length : Infinity;
+      const minScore = t.minScores > 0 ? t.minScoreSum / t.minScores : Infinity;
       return { outOfTier: t.outOfTier / t.reports, minScore };
     };
     return [...this.tierStats.keys()].sort((a, b) => {
@@ -371,14 +464,6 @@ export class PortfolioBuilder {
       const y = key(b);
       return y.outOfTier - x.outOfTier || x.minScore - y.minScore || compare(a, b);
     });
-  }
-
-  private tally(perProject: number[][], shared: Set<number>): QuestionTally[] {
-    const counts = new Map<number, number>();
-    for (const list of perProject) for (const q of list) if (shared.has(q)) counts.set(q, (counts.get(q) ?? 0) + 1);
-    return [...counts.entries()]
-      .sort(([a, x], [b, y]) => y - x || a - b)
-      .map(([q, projects]) => ({ question: this.questions[q]!.id, prompt: this.questions[q]!.prompt, area: this.questions[q]!.area, projects }));
   }
 }
 
@@ -408,12 +493,6 @@ function compareVersions(a: string, b: string): number {
     if (d !== 0) return d;
   }
   return 0;
-}
-
-function intersect(sets: Set<number>[]): Set<number> {
-  if (sets.length === 0) return new Set();
-  const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
-  return new Set([...first!].filter((q) => rest.every((s) => s.has(q))));
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

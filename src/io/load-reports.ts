@@ -1,11 +1,16 @@
 // Finds and reads many JSON reports: files as named, directories searched recursively for *.json,
 // and glob patterns (`*`, `**`, `?`) for shells that do not expand them or when quoted. Node 20
 // has no fs.glob, and a dependency for three wildcards is not worth its weight.
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+//
+// Parsing is most of the work (10,000 reports are hundreds of MB of JSON), so large portfolios are
+// read by worker threads running this same module; each sends back only the small digest of a
+// report. The module is imported lazily and imports nothing heavy, so that a worker starts fast.
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { reportProblem } from '../core/portfolio.js';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { digestReport, reportProblem, type ReportDigest } from '../core/portfolio.js';
 import type { Report } from '../core/report.js';
-import { describeFsError } from './yaml-file.js';
 
 /** A report is a few hundred KB at most; anything far larger is not one. */
 export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
@@ -48,21 +53,115 @@ export function findReportFiles(paths: string[]): { files: string[]; missing: Sk
   return { files, missing };
 }
 
-/** Reads each file and checks its shape; a bad file yields the reason instead of a report. */
-export function* readReports(paths: string[]): Generator<ReadResult> {
+export type DigestResult = { digest: ReportDigest } | { skipped: Skipped };
+
+/** Below this many files, starting worker threads costs more than it saves. */
+export const PARALLEL_MIN_FILES = 300;
+const MAX_THREADS = 4;
+const BATCH = 50;
+const WORKER_FLAG = 'readyReportDigester';
+
+/**
+ * Reads, checks and digests every report the paths name; digests go to `onDigest` as they come
+ * (in no particular order), and the files skipped come back in the order they were found.
+ */
+export async function digestReports(paths: string[], onDigest: (d: ReportDigest) => void, options: { threads?: number } = {}): Promise<Skipped[]> {
   const { files, missing } = findReportFiles(paths);
-  yield* missing;
-  for (const file of files) yield readReport(file);
+  const skipped: { index: number; skip: Skipped }[] = [];
+  const onSkip = (index: number, skip: Skipped) => skipped.push({ index, skip });
+  const threads = options.threads ?? defaultThreads(files.length);
+  if (threads > 1) await digestInWorkers(files, threads, onDigest, onSkip);
+  else {
+    files.forEach((file, index) => {
+      const r = digestFile(file);
+      if ('digest' in r) onDigest(r.digest);
+      else onSkip(index, r.skipped);
+    });
+  }
+  return [...missing, ...skipped.sort((a, b) => a.index - b.index).map((s) => s.skip)];
+}
+
+export function digestFile(file: string): DigestResult {
+  const r = readReport(file);
+  return r.report ? { digest: digestReport(r.report, { file, fallbackName: fallbackProjectName(file) }) } : { skipped: { file, reason: r.reason } };
+}
+
+// Workers load this module's built file; from TypeScript sources (tests) they could not.
+const canUseWorkers = () => import.meta.url.endsWith('.js');
+
+function defaultThreads(files: number): number {
+  if (files < PARALLEL_MIN_FILES || !canUseWorkers()) return 1;
+  return Math.min(MAX_THREADS, availableParallelism());
+}
+
+function digestInWorkers(files: string[], threads: number, onDigest: (d: ReportDigest) => void, onSkip: (index: number, s: Skipped) => void): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    let next = 0;
+    let inFlight = 0;
+    let done = false;
+    const workers = Array.from({ length: threads }, () => new Worker(new URL(import.meta.url), { workerData: { [WORKER_FLAG]: true } }));
+    const finish = (err?: unknown) => {
+      if (done) return;
+      done = true;
+      for (const w of workers) void w.terminate();
+      if (err) reject(err);
+      else resolvePromise();
+    };
+    const send = (w: Worker) => {
+      if (next >= files.length) return;
+      const start = next;
+      next = Math.min(files.length, next + BATCH);
+      inFlight++;
+      w.postMessage({ start, files: files.slice(start, next) });
+    };
+    for (const w of workers) {
+      w.on('message', (msg: { start: number; results: DigestResult[] }) => {
+        inFlight--;
+        msg.results.forEach((r, i) => ('digest' in r ? onDigest(r.digest) : onSkip(msg.start + i, r.skipped)));
+        send(w);
+        if (inFlight === 0) finish();
+      });
+      w.on('error', finish);
+      w.on('exit', (code) => {
+        if (!done) finish(new Error(`a report reader thread stopped early (exit code ${code})`));
+      });
+      // two batches each, so that a worker has work while the main thread merges its last result
+      send(w);
+      send(w);
+    }
+    if (inFlight === 0) finish();
+  });
+}
+
+/** The worker side: digest each batch; a rubric's catalog is sent with its first report only. */
+function serveAsWorker(): void {
+  const sent = new Set<string>();
+  parentPort!.on('message', ({ start, files }: { start: number; files: string[] }) => {
+    const results = files.map((file) => {
+      const r = digestFile(file);
+      if ('digest' in r) {
+        const key = `${r.digest.rubric.id}@${r.digest.rubric.version}`;
+        if (sent.has(key)) delete r.digest.catalog;
+        else sent.add(key);
+      }
+      return r;
+    });
+    parentPort!.postMessage({ start, results });
+  });
 }
 
 export function readReport(file: string): ReadResult {
   let text: string;
+  let fd: number | undefined;
   try {
-    const size = statSync(file).size;
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
     if (size > MAX_REPORT_BYTES) return { file, reason: `is ${(size / 1048576).toFixed(0)} MiB, too large for a report` };
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(fd, 'utf8');
   } catch (err) {
-    return { file, reason: describeFsError(err, 'file') };
+    return { file, reason: describeFsError(err) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   let value: unknown;
   try {
@@ -94,13 +193,21 @@ function jsonError(text: string, err: unknown): string {
   return `not valid JSON (${detail.slice(0, 80)}${line})`;
 }
 
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory, expected a file';
+  return (err as Error)?.message ?? String(err);
+}
+
 function kindOf(path: string): 'file' | 'dir' | 'missing' | string {
   try {
     const st = statSync(path);
     return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'not a regular file';
   } catch (err) {
     const code = (err as NodeJS.ErrnoException)?.code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : describeFsError(err, 'file');
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : describeFsError(err);
   }
 }
 
@@ -180,3 +287,5 @@ function expandGlob(pattern: string, add: (file: string) => void): void {
   };
   visit(base, '', 0);
 }
+
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true) serveAsWorker();

@@ -4,6 +4,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { miniV2, portfolioReports } from '../portfolio/fixtures.js';
+import { buildPortfolio, type Portfolio } from '../../src/core/portfolio.js';
+import { PARALLEL_MIN_FILES } from '../../src/io/load-reports.js';
+import type { Report } from '../../src/core/report.js';
 
 const ORDER = ['alpha', 'hotel-dir', 'india', 'foxtrot', 'echo', 'golf', 'bravo', 'charlie', 'delta'];
 
@@ -106,5 +109,33 @@ describe('ready portfolio', () => {
   it('rejects an unknown format and a missing path argument with exit 2', () => {
     expect(runCli(['portfolio', '.', '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringContaining("argument 'pdf' is invalid") });
     expect(runCli(['portfolio'])).toMatchObject({ code: 2, stderr: expect.stringContaining("missing required argument 'paths'") });
+  });
+
+  it('reads a large portfolio in worker threads with the same result as in one thread', async () => {
+    const base = await portfolioReports();
+    const count = PARALLEL_MIN_FILES * 2;
+    const files: Record<string, string> = {};
+    const inputs: { report: Report; source: { file: string; fallbackName: string } }[] = [];
+    for (let i = 0; i < count; i++) {
+      const file = join('many', String(i).padStart(4, '0'), 'r.json');
+      if (i === 100 || i === 450) {
+        files[file] = '{ broken';
+        continue;
+      }
+      const { report } = base[i % base.length]!;
+      const copy = { ...report, project: `${report.project ?? 'hotel'}-${i}` };
+      files[file] = JSON.stringify(copy);
+      inputs.push({ report: copy, source: { file, fallbackName: '' } });
+    }
+    const dir = tempProject(files);
+    const r = runCli(['portfolio', 'many', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      [100, 450].map((i) => `ready: warning: skipped ${join('many', String(i).padStart(4, '0'), 'r.json')}: not valid JSON (Expected property name or '}', line 1)\n`).join(''),
+    );
+    const parallel = JSON.parse(r.stdout) as Portfolio;
+    const inThread = buildPortfolio(inputs, { now: parallel.generatedAt });
+    expect(parallel.projects).toHaveLength(count - 2);
+    expect(parallel).toEqual(JSON.parse(JSON.stringify(inThread)));
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { findReportFiles, globToRegExp, readReport, readReports, fallbackProjectName } from '../../src/io/load-reports.js';
+import { digestReports, findReportFiles, globToRegExp, readReport, fallbackProjectName } from '../../src/io/load-reports.js';
+import type { ReportDigest } from '../../src/core/portfolio.js';
 import { tempProject } from '../helpers/cli.js';
 import { portfolioReports } from './fixtures.js';
 
@@ -103,9 +104,13 @@ describe('readReport', () => {
     expect(readReport(join(dir, 'truncated/r.json')).reason).toBe("not valid JSON (Expected ',' or '}' after property value, line 3)");
     expect(readReport(join(dir, 'foreign/package.json')).reason).toBe('not a ready report (no schemaVersion)');
     expect(readReport(join(dir, 'empty/r.json')).reason).toMatch(/^not valid JSON/);
-    const results = [...readReports([dir])];
-    expect(results.filter((r) => r.report).map((r) => relative(dir, r.file))).toEqual([join('bom', 'r.json'), join('good', 'r.json')]);
-    expect(results.filter((r) => !r.report)).toHaveLength(4);
+    const digests: ReportDigest[] = [];
+    const skipped = await digestReports([dir], (d) => digests.push(d));
+    expect(digests.map((d) => [relative(dir, d.file), d.name])).toEqual([
+      [join('bom', 'r.json'), 'alpha'],
+      [join('good', 'r.json'), 'alpha'],
+    ]);
+    expect(skipped.map((s) => relative(dir, s.file))).toEqual([join('corrupt', 'r.json'), join('empty', 'r.json'), join('foreign', 'package.json'), join('truncated', 'r.json')]);
   });
 
   it('names a project after its directory when the report does not', () => {
