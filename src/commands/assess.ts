@@ -1,7 +1,7 @@
 // `ready assess`: the interactive questionnaire. Loads readiness.yaml (or starts one), asks with
 // the terminal Prompter, saves after every answer, and ends with the summary `ready check` prints.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -81,6 +81,14 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
   const file = opts.file ?? READINESS_FILE;
   const scope: Scope = { areas: opts.area ?? [], roles: opts.role ?? [], onlyUnanswered: opts.onlyUnanswered === true };
 
+  // Found out now rather than after the first answer, which could then not be saved.
+  const dir = dirname(resolve(file));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--file: ${file}: directory ${dirname(file)} does not exist`);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`--file: ${file}: cannot write in ${dirname(file)} (permission denied)`);
+  }
   // An existing file goes through the validating loader: a file that cannot be read is never rewritten.
   const existing = existsSync(file) ? await loadReadiness(file, opts.rubric) : undefined;
   const rubricRef = opts.rubric ?? existing?.rubricRef ?? DEFAULT_RUBRIC;

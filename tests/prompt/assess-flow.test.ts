@@ -234,6 +234,14 @@ describe('ready assess (scripted)', () => {
     await expect(session([], { role: ['dba'] })).rejects.toThrow(/--role: unknown role "dba" \(roles: ds\)/);
   });
 
+  it('refuses a --file in a directory that does not exist before asking anything', async () => {
+    const dir = tempProject();
+    const prompter = new ScriptedPrompter([]);
+    const io = { prompter, out: () => {}, err: () => {}, color: false, now: () => NOW, whoAmI: async () => undefined };
+    await expect(runAssess({ file: join(dir, 'nope/readiness.yaml'), rubric: MINI }, io)).rejects.toThrow(new UsageError(`--file: ${join(dir, 'nope/readiness.yaml')}: directory ${join(dir, 'nope')} does not exist`));
+    expect(prompter.views).toEqual([]);
+  });
+
   it('never rewrites a readiness file it cannot read', async () => {
     const bad = readinessWith('  consumer: robots\n');
     const dir = tempProject({ 'readiness.yaml': bad });
