@@ -9,7 +9,7 @@ import type { Answers } from '../core/answers.js';
 import type { Rubric } from '../core/rubric-schema.js';
 import { scopeProblems, type Scope } from '../core/questionnaire.js';
 import { InputError, UsageError } from '../io/errors.js';
-import { loadReadiness, READINESS_FILE } from '../io/load-readiness.js';
+import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../io/load-readiness.js';
 import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from '../io/load-rubric.js';
 import { ReadinessWriter } from '../io/readiness-writer.js';
 import { schemaRef } from '../io/schema-ref.js';
@@ -95,24 +95,10 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
   const rubric = existing?.rubric ?? (await loadRubric(rubricRef)).rubric;
   const problems = scopeProblems(rubric, scope);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
-  // The answers on disk were just checked against --rubric, so from the first save on the file
-  // names that rubric: `ready check` then scores what was answered.
-  const fileRubric = rubricForFile(opts.rubric ?? DEFAULT_RUBRIC, file);
-  const named = existing && (existing.yaml.data as { rubric?: unknown }).rubric;
-  const namedRubric = typeof named === 'string' ? named : DEFAULT_RUBRIC;
-  const sameRubric = (a: string, b: string) => a === b || (!a.startsWith(BUILTIN_PREFIX) && !b.startsWith(BUILTIN_PREFIX) && resolve(dirname(file), a) === resolve(dirname(file), b));
-  const switching = existing !== undefined && opts.rubric !== undefined && !sameRubric(fileRubric, namedRubric);
-  if (switching) io.err(`ready: ${file} names rubric ${stripControl(namedRubric)}; your first answer switches it to ${stripControl(fileRubric)}\n`);
-  const writer = new ReadinessWriter(
-    file,
-    existing?.yaml.text ?? null,
-    { rubric: fileRubric, rubricVersion: rubric.version, schema: schemaRef('readiness', file) },
-    switching ? { rubric: fileRubric } : {},
-    { ...existing?.carriedFrom },
-  );
+  const writer = openWriter(file, existing, rubric, opts.rubric, io);
   const answers: Answers = Object.fromEntries(Object.entries(existing?.answers ?? {}).map(([id, { line: _line, ...a }]) => [id, a]));
-  const by = opts.by !== undefined ? stripControl(opts.by).trim() || undefined : await io.whoAmI(dirname(resolve(file)));
-  const suggestions = io.suggest ? await io.suggest(dirname(resolve(file)), rubric) : undefined;
+  const by = opts.by !== undefined ? stripControl(opts.by).trim() || undefined : await io.whoAmI(dir);
+  const suggestions = io.suggest ? await io.suggest(dir, rubric) : undefined;
 
   let outcome;
   try {
@@ -136,10 +122,31 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
     io.out(`\nNothing was answered, so ${file} was not written.\n`);
     return 0;
   }
-  const { report } = await evaluateProject({ file, ...(opts.rubric && { rubric: opts.rubric }) });
+  // what `ready check` will say about the file as it now is
+  const { report } = await evaluateProject({ file });
   io.out(`\n${render(report, 'text', { color: io.color })}\n`);
   io.out(outcome === 'stopped' ? `Answers saved to ${file}; run \`ready assess\` to resume.\n` : `Answers saved to ${file}.\n`);
   return 0;
+}
+
+/**
+ * The writer for the session. The answers on disk were checked against --rubric when loaded, so
+ * from the first save on the file names that rubric, and `ready check` scores what was answered.
+ */
+function openWriter(file: string, existing: LoadedReadiness | undefined, rubric: Rubric, override: string | undefined, io: AssessIO): ReadinessWriter {
+  const wanted = rubricForFile(override ?? DEFAULT_RUBRIC, file);
+  const named = existing && (existing.yaml.data as { rubric?: unknown }).rubric;
+  const current = typeof named === 'string' ? named : DEFAULT_RUBRIC;
+  const same = wanted === current || (!wanted.startsWith(BUILTIN_PREFIX) && !current.startsWith(BUILTIN_PREFIX) && resolve(dirname(file), wanted) === resolve(dirname(file), current));
+  const switching = existing !== undefined && override !== undefined && !same;
+  if (switching) io.err(`ready: ${file} names rubric ${stripControl(current)}; your first answer switches it to ${stripControl(wanted)}\n`);
+  return new ReadinessWriter(
+    file,
+    existing?.yaml.text ?? null,
+    { rubric: wanted, rubricVersion: rubric.version, schema: schemaRef('readiness', file) },
+    switching ? { rubric: wanted } : {},
+    { ...existing?.carriedFrom },
+  );
 }
 
 /** A rubric path in readiness.yaml is relative to that file (see load-readiness.ts). */
