@@ -82,6 +82,7 @@ export async function loadRubricChain(file: string): Promise<{ rubric: Rubric; p
   const { rubric, problems } = prepareRubric(merged.data);
   if (!rubric) {
     const last = docs[docs.length - 1]!;
+    await Promise.all(docs.map(withSourceLines));
     throw new InputError(
       problems.map((p) => {
         // an unknown key is shown on its object's path, with the line of the key itself
@@ -99,6 +100,22 @@ export async function loadRubricChain(file: string): Promise<{ rubric: Rubric; p
     .reverse()
     .map((d) => ({ source: d.label, id: String(d.data.id), version: String(d.data.version) }));
   return { rubric, parents };
+}
+
+/**
+ * A compiled built-in parent has no lines. Its YAML source ships with the package and has the
+ * same paths (compiling only fills in defaults and appends "dont-know"), so errors can point there.
+ */
+async function withSourceLines(doc: ChainDoc): Promise<void> {
+  if (doc.yaml || !doc.key.startsWith(BUILTIN_PREFIX)) return;
+  try {
+    const source = await yamlDoc(builtinRubricYaml(doc.key.slice(BUILTIN_PREFIX.length)), '');
+    if (source.data[EXTENDS_KEY] !== undefined) return;
+    doc.yaml = source.yaml;
+    doc.label = displayPath(source.yaml!.file);
+  } catch {
+    // without its source, the error still names the built-in rubric and the path inside it
+  }
 }
 
 function locate(doc: ChainDoc, path: Path, problem: Pick<Problem, 'message' | 'keys'>): Located {

@@ -134,6 +134,15 @@ describe('ready rubric validate', () => {
     }
   });
 
+  it('points a problem in the compiled built-in parent at the line of its YAML source', () => {
+    const r = runCli(['rubric', 'validate', 'rm.yaml'], { cwd: tempProject({ 'rm.yaml': 'extends: builtin:default\nid: rm\nversion: "1"\nremove:\n  areas: [technology]\n' }) });
+    expect(r.code).toBe(2);
+    const problems = r.stderr.trim().split('\n');
+    const question = problems.map((l) => /^ready: (.*rubrics\/default\.yaml):(\d+) questions\[\d+\]\.area: unknown area "technology" .*\(as extended by rm\.yaml\)$/.exec(l)).find(Boolean);
+    expect(question).toBeTruthy();
+    expect(readFileSync(question![1]!, 'utf8').split('\n')[Number(question![2]) - 1]).toMatch(/area: technology/);
+  });
+
   it.each([
     ['an extends cycle', 'cycle-a.yaml', /^ready: cycle-c\.yaml:4 extends: "extends" forms a cycle: .*cycle-a\.yaml -> cycle-b\.yaml -> cycle-c\.yaml -> cycle-a\.yaml\n$/],
     ['a missing parent', 'missing-parent.yaml', /^ready: .*missing-parent\.yaml:4 extends: no such rubric "\.\/no-such-base\.yaml"/],
