@@ -147,6 +147,18 @@ describe('a YAML file with the schema line validates against the schema it names
     expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('the readiness.yaml `ready init` writes names a schema it validates against', () => {
+    const dir = tempProject();
+    expect(runCli(['init'], { cwd: dir }).code).toBe(0);
+    const text = readFileSync(join(dir, 'readiness.yaml'), 'utf8');
+    const ref = schemaOfText(text)!;
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${ref}`);
+    const schema = /^https:/.test(ref) ? join(SCHEMAS, basename(new URL(ref).pathname)) : resolve(dir, ref);
+    expect(basename(schema)).toBe('readiness.schema.json');
+    const validate = validatorFor(schema);
+    expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it('the YAML `ready rubric show` writes names the published copy of the same schema', () => {
     const dir = tempProject({ 'acme.yaml': 'extends: builtin:ml-test-score\nid: acme\nversion: 1.0.0\nremove:\n  questions: [inclusion]\n' });
     const r = runCli(['rubric', 'show', 'acme.yaml', '--format', 'yaml'], { cwd: dir });
