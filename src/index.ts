@@ -9,7 +9,9 @@ export type { Rubric, Question, Option, Gate, Remediation, Probe } from './core/
 export type { Answer, Answers } from './core/answers.js';
 export type * from './core/report.js';
 export { REPORT_SCHEMA_VERSION } from './core/report.js';
-export { loadRubric, loadRubricFile } from './io/load-rubric.js';
+export { loadRubric, loadRubricFile, loadRubricChain, type LoadedRubric, type RubricLink } from './io/load-rubric.js';
+export { mergeRubricDocuments, type MergedRubric, type Origin } from './core/rubric-merge.js';
+export { migrateAnswers, type Migration, type CarriedAnswer, type OrphanedAnswer } from './core/migrate.js';
 export { loadReadiness } from './io/load-readiness.js';
 export { InputError, UsageError } from './io/errors.js';
 export { render } from './reporters/render.js';
