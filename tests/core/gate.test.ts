@@ -4,7 +4,12 @@ import { evaluate } from '../../src/core/evaluate.js';
 import { resolveGate, type GateInput } from '../../src/core/gate.js';
 import type { Answers } from '../../src/core/answers.js';
 import type { Gate, Rubric } from '../../src/core/rubric-schema.js';
-import { answers, mini, NOW } from '../helpers/rubric.js';
+import { prepareRubric } from '../../src/core/prepare-rubric.js';
+import { Readiness } from '../../src/core/readiness-schema.js';
+import { answers, FIXTURES, mini, NOW } from '../helpers/rubric.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 
 const rubric = await mini();
 const run = (a: Answers, gate: GateInput = {}, r: Rubric = rubric) => evaluate(r, a, { now: NOW, gate });
@@ -164,6 +169,31 @@ describe('warn versus error', () => {
     const r = run(blocked, { readiness: { maxBlockers: { value: 0, level: 'warn' } } });
     expect(r.gate.passed).toBe(true);
     expect(r.gate.failures).toMatchObject([{ term: 'maxBlockers', level: 'warn', source: 'readiness' }]);
+  });
+});
+
+describe('terms written as a number or as { value, level }', () => {
+  const rubricData = parse(readFileSync(join(FIXTURES, 'rubrics/mini.yaml'), 'utf8'));
+
+  it.each<[string, unknown, { value: number; level: string }]>([
+    ['a number', 60, { value: 60, level: 'error' }],
+    ['{ value } alone', { value: 60 }, { value: 60, level: 'error' }],
+    ['{ value, level: warn }', { value: 60, level: 'warn' }, { value: 60, level: 'warn' }],
+  ])('reads %s in a rubric gate and in readiness.yaml', (_, spec, resolved) => {
+    const { rubric: r, problems } = prepareRubric({ ...rubricData, gates: { high: { minScore: spec, minArea: { data: spec } } } });
+    expect(problems).toEqual([]);
+    expect(resolveGate(r!.gates.high, {})).toMatchObject({ minScore: { ...resolved, source: 'rubric' }, minArea: { data: { ...resolved, source: 'rubric' } } });
+    const readiness = Readiness.parse({ gate: { maxAgeDays: spec, maxUnanswered: spec } }).gate;
+    expect(resolveGate(undefined, { readiness })).toMatchObject({ maxAgeDays: { ...resolved, source: 'readiness' }, maxUnanswered: { ...resolved, source: 'readiness' } });
+  });
+
+  it.each([
+    [{ value: 60, level: 'fatal' }],
+    [{ level: 'warn' }],
+    [{ value: 60, level: 'warn', extra: 1 }],
+    ['60'],
+  ])('refuses %j', (spec) => {
+    expect(Readiness.safeParse({ gate: { minScore: spec } }).success).toBe(false);
   });
 });
 
