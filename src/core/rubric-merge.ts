@@ -52,6 +52,10 @@ const REPLACED = new Set(['questions.*.when']);
 const REMOVABLE = ['areas', 'roles', 'tiers', 'tierQuestions', 'questions'] as const;
 
 const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+// A key such as "__proto__" in a YAML file is data: read and write it as an own property, so that it
+// reaches the schema (which refuses it) instead of a prototype.
+const own = (o: Plain, k: string) => (Object.hasOwn(o, k) ? o[k] : undefined);
+const set = (o: Plain, k: string, value: unknown) => Object.defineProperty(o, k, { value, writable: true, enumerable: true, configurable: true });
 const idOf = (v: unknown) => (isPlain(v) && typeof v.id === 'string' ? v.id : undefined);
 
 export function mergeRubricDocuments(docs: readonly Plain[]): MergedRubric {
@@ -70,7 +74,7 @@ export function mergeRubricDocuments(docs: readonly Plain[]): MergedRubric {
       const keys = new Map<string, Origin>();
       for (const [k, v] of Object.entries(value)) {
         keys.set(k, at(origin.doc, [...origin.path, k]));
-        out[k] = clone(v, at(origin.doc, [...origin.path, k]));
+        set(out, k, clone(v, at(origin.doc, [...origin.path, k])));
       }
       meta.set(out, { self: origin, last: origin, keys, items: [] });
       return out;
@@ -84,7 +88,7 @@ export function mergeRubricDocuments(docs: readonly Plain[]): MergedRubric {
     for (const [k, v] of Object.entries(over)) {
       if (skip.has(k)) continue;
       const o = at(origin.doc, [...origin.path, k]);
-      target[k] = mergeValue(target[k], v, o, pattern ? `${pattern}.${k}` : k);
+      set(target, k, mergeValue(own(target, k), v, o, pattern ? `${pattern}.${k}` : k));
       m.keys.set(k, o);
     }
   };
@@ -191,7 +195,7 @@ export function mergeRubricDocuments(docs: readonly Plain[]): MergedRubric {
       if (!o) return at(m.last.doc, [...m.last.path, ...path.slice(i)]);
       best = o;
       depth = i + 1;
-      node = (node as Record<string | number, unknown>)[key];
+      node = typeof key === 'number' ? (node as unknown[])[key] : own(node as Plain, key);
     }
     return at(best.doc, [...best.path, ...path.slice(depth)]);
   };

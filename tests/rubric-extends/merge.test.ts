@@ -173,6 +173,14 @@ describe('a child rubric overrides its parent', () => {
     expect(chainVersion([{ id: 'a', version: '1' }, { id: 'b', version: '2' }, { id: 'c', version: '3' }])).toBe('3+b.2+a.1');
   });
 
+  it('keeps a "__proto__" key as data, for the schema to refuse', () => {
+    const hostile = JSON.parse('{"__proto__": {"polluted": 1}, "gates": {"__proto__": {"minScore": 1}}}');
+    const m = mergeRubricDocuments([parent(), child(hostile)]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.hasOwn(m.data, '__proto__')).toBe(true);
+    expect(prepareRubric(m.data).problems).toContainEqual(expect.objectContaining({ path: [], message: 'unknown key "__proto__"' }));
+  });
+
   it('leaves the parent document untouched', () => {
     const p = parent();
     const before = structuredClone(p);
