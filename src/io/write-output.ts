@@ -1,5 +1,5 @@
 // Writes a rendered report to stdout or, atomically, to a file.
-import { renameSync, writeFileSync, rmSync } from 'node:fs';
+import { chmodSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { InputError } from './errors.js';
 import { describeFsError } from './read-text.js';
@@ -16,7 +16,15 @@ export function writeOutput(text: string, file?: string): void {
 export function writeFileAtomic(file: string, text: string): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, text);
+    // the new file keeps the old one's permissions (a rename would otherwise reset them)
+    let mode: number | undefined;
+    try {
+      mode = statSync(file).mode & 0o7777;
+    } catch {
+      mode = undefined;
+    }
+    writeFileSync(tmp, text, mode === undefined ? undefined : { mode });
+    if (mode !== undefined) chmodSync(tmp, mode);
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
