@@ -6,7 +6,7 @@ import { diffReports } from '../../src/core/diff.js';
 import { renderDiffMarkdown, renderDiffText } from '../../src/reporters/diff.js';
 import type { Answers } from '../../src/core/answers.js';
 import { mini, NOW } from '../helpers/rubric.js';
-import { expectGolden } from './golden.js';
+import { expectGolden, frozenReport } from './golden.js';
 import { HOSTILE_NOTE, pilotReport } from './fixtures.js';
 
 const rubric = await mini();
@@ -80,7 +80,7 @@ describe('diffReports', () => {
 
 describe('diff output', () => {
   it('text: fits 80 columns and matches golden/diff.txt', () => {
-    const text = renderDiffText(diffReports(pilotReport(), laterReport()), { color: false });
+    const text = renderDiffText(diffReports(frozenReport('pilot', pilotReport), frozenReport('later', laterReport)), { color: false });
     expect(Math.max(...text.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
     expect(text).toContain('Score    40.6 → 78.1  +37.5');
     expect(text).toContain('Level    Prototype → Pilot');
@@ -89,7 +89,7 @@ describe('diff output', () => {
   });
 
   it('markdown: GFM tables with one row per area and per changed answer; matches golden/diff.md', () => {
-    const d = diffReports(pilotReport(), laterReport());
+    const d = diffReports(frozenReport('pilot', pilotReport), frozenReport('later', laterReport));
     const md = renderDiffMarkdown(d);
     const tables = marked.lexer(md).filter((t): t is Tokens.Table => t.type === 'table');
     expect(tables.map((t) => [t.header.length, t.rows.length])).toEqual([

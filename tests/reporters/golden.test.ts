@@ -1,7 +1,8 @@
-// Every format rendered from the same fixed reports, compared with the checked-in files.
+// Every format rendered from the same fixed reports (frozen in golden/reports/), compared with the
+// checked-in files.
 import { describe, it } from 'vitest';
 import { render, type Format } from '../../src/reporters/render.js';
-import { expectGolden } from './golden.js';
+import { expectGolden, frozenReport } from './golden.js';
 import { FIXTURE_REPORTS } from './fixtures.js';
 
 const FORMATS: [Format, string][] = [
@@ -14,6 +15,6 @@ const FORMATS: [Format, string][] = [
 
 describe.each(Object.entries(FIXTURE_REPORTS))('the %s report', (name, make) => {
   it.each(FORMATS)('renders as %s like golden/%s', (format, ext) => {
-    expectGolden(`${name}.${ext}`, render(make(), format, { color: false }));
+    expectGolden(`${name}.${ext}`, render(frozenReport(name, make), format, { color: false }));
   });
 });
