@@ -38,7 +38,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function gateMessage(f: FailureFacts, lineOf?: LineOf): string {
   const list = namedQuestions(f.questions, lineOf);
   const behind = (label: string) => (list ? `; ${label}: ${list}` : '');
-  const from = `(${sourceLabel(f.source, f.gateLine)})`;
+  // the term's own name, so that a reader knows which key of the gate to look up or change
+  const from = `(${f.term}, ${sourceLabel(f.source, f.gateLine)})`;
   switch (f.term) {
     case 'minScore':
       return `overall score ${f.value} is below the minimum ${f.threshold} ${from}${behind('largest gaps')}`;
@@ -78,7 +79,7 @@ const lostList = (lost: PointsLost[]) => {
 };
 
 export function regressionMessage(r: RegressionFacts): string {
-  const since = `since the baseline of ${r.since}`;
+  const since = `since the baseline of ${r.since} (${r.term})`;
   switch (r.term) {
     case 'baselineScore':
       return `overall score dropped from ${r.before} to ${r.after} ${since}${lostList(r.lost)}`;

@@ -13,7 +13,7 @@ export function renderGitlab(report: Report, options: CiRenderOptions = {}): str
   const file = options.file ?? 'readiness.yaml';
   const issues = findings(report).map((f) => ({
     type: 'issue',
-    description: `${f.title}: ${f.message}`,
+    description: f.message,
     check_name: `ready/${f.rule}`,
     fingerprint: findingFingerprint(f, file),
     severity: severity(f),

@@ -9,7 +9,7 @@ import { findings, type Finding } from './findings.js';
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** Every rule the gate knows, so that the rule list does not change with what happens to fail. */
-const RULES = ['blocker', 'minScore', 'minArea', 'maxBlockers', 'maxUnanswered', 'maxAgeDays', 'baselineScore', 'baselineLevel', 'baselineArea', 'baselineBlockers'];
+const RULES = ['blocker', 'minScore', 'minArea', 'maxBlockers', 'maxUnanswered', 'maxAgeDays', 'maxContradictions', 'baselineScore', 'baselineLevel', 'baselineArea', 'baselineBlockers'];
 
 export interface CiRenderOptions {
   /** readiness.yaml relative to the repository root, with forward slashes */

@@ -32,8 +32,8 @@ const github = (dir: string, more: Record<string, string> = {}) => ({ GITHUB_ACT
 const annotations = (text: string) => text.split('\n').filter((l) => l.startsWith('::'));
 
 const BLOCKER = '::error file=readiness.yaml,line=8,title=ready%3A blocker owner::owner is answered "Nobody", which rules out production whatever the score (maxBlockers: 0 allowed, the default); next step: Find a data owner.';
-const MIN_SCORE = '::error file=readiness.yaml,line=8,title=ready%3A minScore::overall score 3.1 is below the minimum 90 (set in readiness.yaml line 3); largest gaps: owner (line 8), tools, quality (line 7)';
-const UNANSWERED = '::warning file=readiness.yaml,line=4,title=ready%3A maxUnanswered::1 question unanswered, more than the 0 allowed (set in readiness.yaml line 4); unanswered: tools';
+const MIN_SCORE = '::error file=readiness.yaml,line=8,title=ready%3A minScore::overall score 3.1 is below the minimum 90 (minScore, set in readiness.yaml line 3); largest gaps: owner (line 8), tools, quality (line 7)';
+const UNANSWERED = '::warning file=readiness.yaml,line=4,title=ready%3A maxUnanswered::1 question unanswered, more than the 0 allowed (maxUnanswered, set in readiness.yaml line 4); unanswered: tools';
 
 describe('GitHub Actions', () => {
   it('annotates the lines of readiness.yaml, errors first, and exits 1', () => {
@@ -186,7 +186,7 @@ describe('GitLab code quality', () => {
       ['ready/minScore', 'critical', { path: 'readiness.yaml', lines: { begin: 8 } }],
       ['ready/maxUnanswered', 'minor', { path: 'readiness.yaml', lines: { begin: 4 } }],
     ]);
-    expect(issues[1].description).toBe('minScore: overall score 3.1 is below the minimum 90 (set in readiness.yaml line 3); largest gaps: owner (line 8), tools, quality (line 7)');
+    expect(issues[1].description).toBe('overall score 3.1 is below the minimum 90 (minScore, set in readiness.yaml line 3); largest gaps: owner (line 8), tools, quality (line 7)');
   });
 
   it('keeps fingerprints when the score changes, so merge requests match findings', () => {
@@ -227,8 +227,8 @@ describe('--baseline', () => {
     expect(r.code).toBe(1);
     const failures = JSON.parse(r.stdout).gate.failures;
     expect(failures.map((f: { term: string; message: string }) => `${f.term}: ${f.message}`)).toEqual([
-      `baselineScore: overall score dropped from 100 to 96.9 since the baseline of ${date}; answers that lost points: quality 100→50 (line 4)`,
-      `baselineArea: area "data" dropped from 100 to 87.5 since the baseline of ${date}; answers that lost points: quality 100→50 (line 4)`,
+      `baselineScore: overall score dropped from 100 to 96.9 since the baseline of ${date} (baselineScore); answers that lost points: quality 100→50 (line 4)`,
+      `baselineArea: area "data" dropped from 100 to 87.5 since the baseline of ${date} (baselineArea); answers that lost points: quality 100→50 (line 4)`,
     ]);
   });
 
@@ -239,7 +239,7 @@ describe('--baseline', () => {
     expect(r.code).toBe(1);
     const terms = annotations(r.stdout).map((a) => /title=ready%3A (\w+)/.exec(a)![1]);
     expect(terms).toEqual(['baselineScore', 'baselineLevel', 'baselineArea', 'baselineBlockers', 'blocker']);
-    expect(annotations(r.stdout)[3]).toMatch(/^::error file=readiness\.yaml,line=5,title=ready%3A baselineBlockers::1 new blocker since the baseline of \d{4}-\d\d-\d\d: owner is "Nobody" \(line 5\)$/);
+    expect(annotations(r.stdout)[3]).toMatch(/^::error file=readiness\.yaml,line=5,title=ready%3A baselineBlockers::1 new blocker since the baseline of \d{4}-\d\d-\d\d \(baselineBlockers\): owner is "Nobody" \(line 5\)$/);
   });
 
   it('reports an area the rubric no longer has without failing on it', () => {

@@ -43,8 +43,8 @@ describe('compareWithBaseline', () => {
       ['baselineScore', 100, 96.9, undefined, ['quality'], [3]],
       ['baselineArea', 100, 87.5, 'data', ['quality'], [3]],
     ]);
-    expect(regressions(r)[0]!.message).toBe('overall score dropped from 100 to 96.9 since the baseline of 2026-10-01; answers that lost points: quality 100→50 (line 3)');
-    expect(regressions(r)[1]!.message).toBe('area "data" dropped from 100 to 87.5 since the baseline of 2026-10-01; answers that lost points: quality 100→50 (line 3)');
+    expect(regressions(r)[0]!.message).toBe('overall score dropped from 100 to 96.9 since the baseline of 2026-10-01 (baselineScore); answers that lost points: quality 100→50 (line 3)');
+    expect(regressions(r)[1]!.message).toBe('area "data" dropped from 100 to 87.5 since the baseline of 2026-10-01 (baselineArea); answers that lost points: quality 100→50 (line 3)');
   });
 
   it('fails on a lower level, by the order of the rubric levels', () => {
@@ -52,14 +52,14 @@ describe('compareWithBaseline', () => {
     const level = regressions(r).find((f) => f.term === 'baselineLevel')!;
     // levels: prototype (0), pilot (1), ready (2)
     expect(level).toMatchObject({ threshold: 2, value: 0, level: 'error' });
-    expect(level.message).toMatch(/^level dropped from Ready to Prototype since the baseline of 2026-10-01 \(capped by blockers\); answers that lost points: owner 100→0 \(line 4\)$/);
+    expect(level.message).toMatch(/^level dropped from Ready to Prototype since the baseline of 2026-10-01 \(baselineLevel\) \(capped by blockers\); answers that lost points: owner 100→0 \(line 4\)$/);
   });
 
   it('fails on a new blocker, and not on one the baseline already had', () => {
     const r = compareWithBaseline(run(blocked), baselineOf(good), 'base.json');
     const blocker = regressions(r).find((f) => f.term === 'baselineBlockers')!;
     expect(blocker).toMatchObject({ threshold: 0, value: 1, questions: ['owner'], lines: [4] });
-    expect(blocker.message).toBe('1 new blocker since the baseline of 2026-10-01: owner is "Nobody" (line 4)');
+    expect(blocker.message).toBe('1 new blocker since the baseline of 2026-10-01 (baselineBlockers): owner is "Nobody" (line 4)');
 
     const again = compareWithBaseline(run(blocked), baselineOf(blocked), 'base.json');
     expect(regressions(again)).toEqual([]);

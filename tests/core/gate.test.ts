@@ -59,18 +59,18 @@ describe('each term at, below and above its threshold', () => {
   it('says what failed: term facts, the questions behind it and their lines', () => {
     const r = run(dated, { flags: { maxAgeDays: 9 } });
     expect(r.gate.failures[0]).toMatchObject({ term: 'maxAgeDays', threshold: 9, value: 10, source: 'flags', level: 'error', questions: ['quality'], lines: [7] });
-    expect(r.gate.failures[0]!.message).toBe('the oldest answer is 10 days old, more than the 9 allowed (set on the command line); stale: quality (line 7)');
+    expect(r.gate.failures[0]!.message).toBe('the oldest answer is 10 days old, more than the 9 allowed (maxAgeDays, set on the command line); stale: quality (line 7)');
 
     const low = run({ ...scored, owner: { choice: ['named'], line: 12 } }, { flags: { minArea: { data: 90 } } });
     expect(low.gate.failures[0]).toMatchObject({ term: 'minArea', area: 'data', threshold: 90, value: 87.5, questions: ['quality'] });
-    expect(low.gate.failures[0]!.message).toBe('area "data" scores 87.5, below the minimum 90 (set on the command line); largest gaps: quality');
+    expect(low.gate.failures[0]!.message).toBe('area "data" scores 87.5, below the minimum 90 (minArea, set on the command line); largest gaps: quality');
 
     const blockers = run({ ...blocked, owner: { choice: ['none'], line: 5 } }, {});
     expect(blockers.gate.failures[0]).toMatchObject({ term: 'maxBlockers', threshold: 0, value: 1, source: 'default', questions: ['owner'], lines: [5] });
-    expect(blockers.gate.failures[0]!.message).toBe('1 blocker, more than the 0 allowed (the default); blocked by: owner (line 5)');
+    expect(blockers.gate.failures[0]!.message).toBe('1 blocker, more than the 0 allowed (maxBlockers, the default); blocked by: owner (line 5)');
 
     const unanswered = run(blocked, { flags: { maxBlockers: 1, maxUnanswered: 0 } });
-    expect(unanswered.gate.failures[0]!.message).toBe('1 question unanswered, more than the 0 allowed (set on the command line); unanswered: tools');
+    expect(unanswered.gate.failures[0]!.message).toBe('1 question unanswered, more than the 0 allowed (maxUnanswered, set on the command line); unanswered: tools');
   });
 
   it('names at most five questions and counts the rest', () => {
@@ -204,12 +204,12 @@ describe('where a threshold came from', () => {
       ['minScore', 3],
       ['minArea', 5],
     ]);
-    expect(r.gate.failures[0]!.message).toContain('(set in readiness.yaml line 3)');
+    expect(r.gate.failures[0]!.message).toContain('(minScore, set in readiness.yaml line 3)');
   });
 
   it('has no readiness.yaml line when a flag set the threshold', () => {
     const r = run(scored, { readiness: { minScore: 70 }, flags: { minScore: 65 }, readinessLines: { minScore: 3 } });
     expect(r.gate.failures[0]!.gateLine).toBeUndefined();
-    expect(r.gate.failures[0]!.message).toContain('(set on the command line)');
+    expect(r.gate.failures[0]!.message).toContain('(minScore, set on the command line)');
   });
 });
