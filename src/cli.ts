@@ -30,7 +30,9 @@ program
   .option('--max-blockers <n>', 'fail when there are more than N blockers (default 0)')
   .option('--max-unanswered <n>', 'fail when more than N applicable questions are unanswered')
   .option('--max-age-days <n>', 'fail when an answer is older than N days')
-  .addOption(new Option('--fail-on <what>', 'shorthand: fail on any blocker or unanswered question; repeatable').choices(['blockers', 'unanswered']).argParser(collect as never))
+  .option('--max-contradictions <n>', 'fail when more than N answers are contradicted by the repository')
+  .addOption(new Option('--fail-on <what>', 'shorthand: fail on any blocker, unanswered question or contradiction; repeatable').choices(['blockers', 'unanswered', 'contradictions']).argParser(collect as never))
+  .option('--no-evidence', 'do not scan the repository (the folder of the readiness file) for evidence')
   .addHelpText(
     'after',
     [
@@ -126,7 +128,9 @@ program
   .option('--max-blockers <n>', 'gate shown in the report: most blockers allowed (default 0)')
   .option('--max-unanswered <n>', 'gate shown in the report: most unanswered questions allowed')
   .option('--max-age-days <n>', 'gate shown in the report: oldest answer allowed, in days')
-  .addOption(new Option('--fail-on <what>', 'shorthand for --max-blockers 0 or --max-unanswered 0; repeatable').choices(['blockers', 'unanswered']).argParser(collect as never))
+  .option('--max-contradictions <n>', 'gate shown in the report: most answers the repository may contradict')
+  .addOption(new Option('--fail-on <what>', 'shorthand for --max-blockers 0, --max-unanswered 0 or --max-contradictions 0; repeatable').choices(['blockers', 'unanswered', 'contradictions']).argParser(collect as never))
+  .option('--no-evidence', 'do not scan the repository (the folder of the readiness file) for evidence')
   .addHelpText('after', '\nExamples:\n  $ ready report\n  $ ready report --format markdown -o readiness.md\n  $ ready report --format html -o readiness.html\n  $ ready report --format badge -o readiness.svg')
   .action(async (opts) => (await import('./commands/report.js')).report(opts));
 

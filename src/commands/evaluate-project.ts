@@ -4,7 +4,8 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { evaluate } from '../core/evaluate.js';
-import type { Gate, GateLevel } from '../core/rubric-schema.js';
+import type { Gate, GateLevel, Rubric } from '../core/rubric-schema.js';
+import type { Evidence } from '../core/evidence.js';
 import type { Report } from '../core/report.js';
 import { InputError, UsageError } from '../io/errors.js';
 import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../io/load-readiness.js';
@@ -21,7 +22,10 @@ export interface ProjectOptions {
   maxBlockers?: string;
   maxUnanswered?: string;
   maxAgeDays?: string;
+  maxContradictions?: string;
   failOn?: string[];
+  /** false: do not scan the repository for evidence (`--no-evidence`) */
+  evidence?: boolean;
 }
 
 export const EXAMPLE_FILE = 'examples/forecast-pilot/readiness.yaml';
@@ -70,9 +74,12 @@ export function gateFromFlags(opts: ProjectOptions): Gate {
   if (maxUnanswered !== undefined) gate.maxUnanswered = maxUnanswered;
   const maxAgeDays = term('--max-age-days', opts.maxAgeDays, 1, Infinity, true);
   if (maxAgeDays !== undefined) gate.maxAgeDays = maxAgeDays;
+  const maxContradictions = term('--max-contradictions', opts.maxContradictions, 0, Infinity, true);
+  if (maxContradictions !== undefined) gate.maxContradictions = maxContradictions;
   for (const what of opts.failOn ?? []) {
     if (what === 'blockers') gate.maxBlockers = 0;
     if (what === 'unanswered') gate.maxUnanswered = 0;
+    if (what === 'contradictions') gate.maxContradictions = 0;
   }
   return gate;
 }
@@ -83,7 +90,13 @@ export async function evaluateProject(opts: ProjectOptions): Promise<{ report: R
   if (!opts.example && !existsSync(file)) {
     throw new InputError([{ file, message: 'no such readiness file; run `ready assess` to answer the questionnaire, or pass --file PATH' }]);
   }
-  const loaded = await loadReadiness(file, opts.rubric);
+  const loading = loadReadiness(file, opts.rubric);
+  // git lists the repository (the readiness file's folder) while the rubric and answers load; the
+  // example ships without the repository its answers describe, so there is nothing to hold them against
+  const scan = opts.evidence !== false && !opts.example;
+  const scanning = scan ? scanForEvidence(dirname(resolve(file)), loading.then((l) => l.rubric)) : undefined;
+  const loaded = await loading;
+  const evidence = await scanning;
   for (const area of Object.keys(flags.minArea ?? {})) {
     if (!loaded.rubric.areas.some((a) => a.id === area)) {
       throw new UsageError(`--min-area: unknown area "${area}" (areas: ${loaded.rubric.areas.map((a) => a.id).join(', ')})`);
@@ -94,6 +107,7 @@ export async function evaluateProject(opts: ProjectOptions): Promise<{ report: R
     now: new Date().toISOString(),
     project,
     gate: { flags, ...readinessGateInput(loaded) },
+    ...(evidence && { evidence }),
   });
   if (loaded.answeredVersion !== undefined) report.rubric.answeredVersion = loaded.answeredVersion;
   if (loaded.migration) {
@@ -101,4 +115,12 @@ export async function evaluateProject(opts: ProjectOptions): Promise<{ report: R
     process.stderr.write(migrationNotice(loaded.migration, file, loaded.rubric.id));
   }
   return { report, loaded };
+}
+
+/** Evidence for the rubric's probes; none when the rubric has no probes (then nothing is listed). */
+async function scanForEvidence(root: string, rubric: Promise<Rubric>): Promise<Evidence | undefined> {
+  const probing = rubric.then((r) => r.questions.some((q) => q.evidence.length > 0)).catch(() => false);
+  const { scanRepository } = await import('../evidence/scan.js');
+  if (!(await probing)) return undefined;
+  return scanRepository(root, rubric);
 }

@@ -21,11 +21,11 @@ export const LARGE_REPOSITORY = 10_000;
 export async function scan(opts: ScanOptions): Promise<void> {
   const root = resolve(opts.root ?? '.');
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root: ${opts.root ?? root} is not a directory`);
-  const { rubric } = await loadRubric(opts.rubric ?? (await rubricOfReadiness(root)) ?? DEFAULT_RUBRIC);
+  const loading = (async () => (await loadRubric(opts.rubric ?? (await rubricOfReadiness(root)) ?? DEFAULT_RUBRIC)).rubric)();
 
   let stop = () => {};
   const showProgress = opts.format === 'text' && process.stderr.isTTY === true && !process.env.CI;
-  const evidence = await scanRepository(root, rubric, {
+  const evidence = await scanRepository(root, loading, {
     async onListed(files) {
       if (!showProgress || files < LARGE_REPOSITORY) return;
       const { default: ora } = await import('ora');
@@ -34,6 +34,7 @@ export async function scan(opts: ScanOptions): Promise<void> {
     },
   });
   stop();
+  const rubric = await loading;
   const suggestions = suggestAnswers(rubric, evidence);
   if (opts.format === 'json') {
     const { listing, files, questions, skipped, skippedTotal } = evidence;

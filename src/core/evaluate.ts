@@ -5,6 +5,8 @@ import type { Answers } from './answers.js';
 import { classifyTier, type TierResult } from './tier.js';
 import { planRemediation } from './remediation.js';
 import { applyGate, type GateInput } from './gate.js';
+import { findContradictions, type Contradiction } from './contradictions.js';
+import type { Evidence } from './evidence.js';
 import {
   REPORT_SCHEMA_VERSION,
   type AreaResult,
@@ -18,6 +20,8 @@ export interface EvaluateOptions {
   now: string;
   project?: string;
   gate?: GateInput;
+  /** what the repository scan found: shown next to the answers, and held against them */
+  evidence?: Evidence;
 }
 
 export function conditionHolds(cond: Condition, answers: Answers): boolean {
@@ -138,6 +142,7 @@ export function evaluate(rubric: Rubric, answers: Answers, options: EvaluateOpti
     }
   }
 
+  const contradictions = options.evidence ? attachEvidence(rubric, answers, questions, options.evidence) : undefined;
   const all = counts(questions);
   const partial: Omit<Report, 'gate'> = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -159,6 +164,21 @@ export function evaluate(rubric: Rubric, answers: Answers, options: EvaluateOpti
       dontKnow: all.dontKnow,
       notApplicable: questions.filter((q) => q.status === 'not-applicable').length,
     },
+    ...(contradictions && { contradictions }),
+    ...(options.evidence && {
+      evidence: { listing: options.evidence.listing, files: options.evidence.files, skipped: options.evidence.skippedTotal },
+    }),
   };
   return { ...partial, gate: applyGate(partial, rubric, options.gate ?? {}, options.now) };
+}
+
+/** Puts each question's findings next to its answer; returns the contradictions among the answers that count. */
+function attachEvidence(rubric: Rubric, answers: Answers, questions: QuestionResult[], evidence: Evidence): Contradiction[] {
+  for (const q of questions) {
+    const findings = evidence.questions[q.id];
+    if (findings?.length) q.evidence = findings.map(({ index: _i, absenceContradicts: _a, ...item }) => item);
+  }
+  // a question out of the tier, or whose condition does not hold, is not held against the repository
+  const counted = new Set(questions.filter((q) => q.status === 'answered' || q.status === 'dont-know').map((q) => q.id));
+  return findContradictions(rubric, answers, evidence).filter((c) => counted.has(c.question));
 }

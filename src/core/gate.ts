@@ -12,7 +12,7 @@ export interface GateInput {
 }
 
 type TermSpec = number | { value: number; level?: GateLevel };
-const SCALAR_TERMS = ['minScore', 'maxBlockers', 'maxUnanswered', 'maxAgeDays'] as const;
+const SCALAR_TERMS = ['minScore', 'maxBlockers', 'maxUnanswered', 'maxAgeDays', 'maxContradictions'] as const;
 /** Terms that hold even when nobody set them: a blocker fails the gate unless allowed. */
 const DEFAULTS: Partial<Record<(typeof SCALAR_TERMS)[number], number>> = { maxBlockers: 0 };
 
@@ -88,6 +88,13 @@ export function applyGate(report: Omit<Report, 'gate'>, rubric: Rubric, input: G
       .filter((q) => q.at !== undefined && q.status !== 'out-of-tier' && q.status !== 'condition-unmet' && ageInDays(q.at, now) > limit)
       .sort((a, b) => Date.parse(a.at!) - Date.parse(b.at!));
     if (stale.length > 0) fail('maxAgeDays', terms.maxAgeDays, ageInDays(stale[0]!.at!, now), stale.map((q) => q.id));
+  }
+  if (terms.maxContradictions) {
+    // a report made without scanning the repository has no contradictions to count
+    const contradicted = report.contradictions ?? [];
+    if (contradicted.length > terms.maxContradictions.value) {
+      fail('maxContradictions', terms.maxContradictions, contradicted.length, [...new Set(contradicted.map((c) => c.question))]);
+    }
   }
   failures.sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
   return { passed: !failures.some((f) => f.level === 'error'), terms, failures };

@@ -51,6 +51,8 @@ export function gateMessage(f: FailureFacts, lineOf?: LineOf): string {
       return `${plural(f.value, 'question')} unanswered, more than the ${f.threshold} allowed ${from}${behind('unanswered')}`;
     case 'maxAgeDays':
       return `the oldest answer is ${plural(f.value, 'day')} old, more than the ${f.threshold} allowed ${from}${behind('stale')}`;
+    case 'maxContradictions':
+      return `${plural(f.value, 'answer')} contradicted by the repository, more than the ${f.threshold} allowed ${from}${behind('contradicted')}`;
   }
 }
 
@@ -110,6 +112,7 @@ export function ruleDescription(rule: string): string {
     blocker: 'No answer rules out production whatever the score (a blocker).',
     maxUnanswered: 'No more unanswered questions than the gate allows.',
     maxAgeDays: 'No answer is older than the gate allows.',
+    maxContradictions: 'No more answers contradicted by the repository than the gate allows.',
     baselineScore: 'The overall score does not drop below the baseline report.',
     baselineLevel: 'The readiness level does not drop below the baseline report.',
     baselineArea: 'No area scores lower than in the baseline report.',

@@ -25,6 +25,22 @@ export const QuestionResultSchema = z.strictObject({
   at: z.string().optional(),
   line: z.number().int().optional(),
   roles: z.array(z.string()),
+  evidence: z
+    .array(
+      z.strictObject({
+        id: z.string().optional(),
+        kind: z.enum(['file', 'content', 'dependency']),
+        description: z.string(),
+        found: z.boolean(),
+        paths: z.array(z.string()),
+        more: z.boolean(),
+        packages: z.array(z.string()).optional(),
+        supports: z.array(z.string()),
+        contradicts: z.array(z.string()),
+        problem: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const AreaResultSchema = z.strictObject({
@@ -61,7 +77,7 @@ export const RemediationItemSchema = z.strictObject({
   blocker: z.boolean(),
 });
 
-const GateTermSchema = z.enum(['minScore', 'minArea', 'maxBlockers', 'maxUnanswered', 'maxAgeDays']);
+const GateTermSchema = z.enum(['minScore', 'minArea', 'maxBlockers', 'maxUnanswered', 'maxAgeDays', 'maxContradictions']);
 const BaselineTermSchema = z.enum(['baselineScore', 'baselineLevel', 'baselineArea', 'baselineBlockers']);
 const GateSourceSchema = z.enum(['flags', 'readiness', 'rubric', 'default', 'baseline']);
 
@@ -88,6 +104,7 @@ export const GateResultSchema = z.strictObject({
     maxBlockers: ResolvedTermSchema.optional(),
     maxUnanswered: ResolvedTermSchema.optional(),
     maxAgeDays: ResolvedTermSchema.optional(),
+    maxContradictions: ResolvedTermSchema.optional(),
   }),
   failures: z.array(GateFailureSchema),
 });
@@ -134,4 +151,21 @@ export const ReportSchema = z.strictObject({
       carried: z.array(z.strictObject({ from: z.string(), to: z.string(), line: z.number().int().optional() })),
     })
     .optional(),
+  // answers the repository scan contradicts (core/contradictions.ts), and how it scanned
+  contradictions: z
+    .array(
+      z.strictObject({
+        code: z.enum(['ANSWER_DENIES_EVIDENCE', 'ANSWER_LACKS_EVIDENCE']),
+        question: z.string(),
+        area: z.string(),
+        option: z.string(),
+        label: z.string(),
+        probes: z.array(z.string()),
+        paths: z.array(z.string()),
+        line: z.number().int().optional(),
+        message: z.string(),
+      }),
+    )
+    .optional(),
+  evidence: z.strictObject({ listing: z.enum(['git', 'walk']), files: z.number().int(), skipped: z.number().int() }).optional(),
 });

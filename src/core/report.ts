@@ -2,6 +2,8 @@
 // `diff` and `portfolio`. Bump REPORT_SCHEMA_VERSION on any breaking change to these types.
 import type { Effort, GateLevel } from './rubric-schema.js';
 import type { Migration } from './migrate.js';
+import type { Contradiction } from './contradictions.js';
+import type { ProbeFinding } from './evidence.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -30,7 +32,12 @@ export interface QuestionResult {
   at?: string;
   line?: number;
   roles: string[];
+  /** what the repository scan found for this question's probes (absent with --no-evidence) */
+  evidence?: EvidenceItem[];
 }
+
+/** One probe's finding, as the report shows it next to the answer. */
+export type EvidenceItem = Omit<ProbeFinding, 'index' | 'absenceContradicts'>;
 
 export interface AreaResult {
   id: string;
@@ -69,7 +76,7 @@ export interface RemediationItem {
   blocker: boolean;
 }
 
-export type GateTerm = 'minScore' | 'minArea' | 'maxBlockers' | 'maxUnanswered' | 'maxAgeDays';
+export type GateTerm = 'minScore' | 'minArea' | 'maxBlockers' | 'maxUnanswered' | 'maxAgeDays' | 'maxContradictions';
 export type GateSource = 'flags' | 'readiness' | 'rubric' | 'default' | 'baseline';
 /** The no-regression terms of `ready check --baseline`: the threshold is the baseline's value. */
 export type BaselineTerm = 'baselineScore' | 'baselineLevel' | 'baselineArea' | 'baselineBlockers';
@@ -100,6 +107,7 @@ export interface ResolvedGate {
   maxBlockers?: ResolvedTerm;
   maxUnanswered?: ResolvedTerm;
   maxAgeDays?: ResolvedTerm;
+  maxContradictions?: ResolvedTerm;
 }
 
 export interface GateResult {
@@ -136,6 +144,17 @@ export interface Report {
   baseline?: BaselineSummary;
   /** set when the answers were given against another rubric version, or one was superseded */
   migration?: Migration;
+  /** answers the repository scan contradicts; absent when the repository was not scanned */
+  contradictions?: Contradiction[];
+  /** how the repository was scanned; absent with --no-evidence */
+  evidence?: EvidenceSummary;
+}
+
+export interface EvidenceSummary {
+  listing: 'git' | 'walk';
+  files: number;
+  /** files the scan could not look into (links out of the repository, large or binary files…) */
+  skipped: number;
 }
 
 export interface BaselineSummary {

@@ -138,6 +138,7 @@ export const Gate = z.strictObject({
   maxBlockers: gateTerm(z.number().int().min(0)).optional(),
   maxUnanswered: gateTerm(z.number().int().min(0)).optional(),
   maxAgeDays: gateTerm(z.number().int().positive()).optional(),
+  maxContradictions: gateTerm(z.number().int().min(0)).optional(),
 });
 
 export const Rubric = z.strictObject({

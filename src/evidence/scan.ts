@@ -11,7 +11,7 @@ import {
 import { GlobIndex } from '../core/glob.js';
 import { isBinary, normalizeRepoPath, SkipLog, type RepoPort } from './repo.js';
 import { probeKind, sortShallowFirst, type DependencyIndex, type ProbeContext } from './probes.js';
-import { isVendored, MANIFESTS, normalizePackage, REQUIREMENTS, type Ecosystem, type ManifestFormat } from './manifests/index.js';
+import { isVendored, loadManifestParsers, MANIFESTS, normalizePackage, REQUIREMENTS, type Ecosystem, type ManifestFormat, type ManifestParser } from './manifests/index.js';
 import { formatBytes, openRepository, type OpenOptions } from './node-repo.js';
 
 export interface ScanOptions extends OpenOptions {
@@ -29,23 +29,42 @@ const MAX_READ_BYTES = 64 * 1024 * 1024;
 const TEXT_CACHE_BYTES = 16 * 1024 * 1024;
 const MAX_MANIFESTS = 500;
 
-/** Lists the repository at `root` and answers every probe of the rubric. */
-export async function scanRepository(root: string, rubric: Rubric, options: ScanOptions = {}): Promise<Evidence> {
-  const repo = await openRepository(root, options);
+/**
+ * Lists the repository at `root` and answers every probe of the rubric. While git lists, this
+ * process loads the rubric (it may be given as a promise for that reason) and compiles the globs.
+ */
+export async function scanRepository(root: string, rubric: Rubric | Promise<Rubric>, options: ScanOptions = {}): Promise<Evidence> {
+  const listing = openRepository(root, options);
+  // a failed listing must not go unhandled while the rubric loads
+  listing.catch(() => {});
+  const prepared = prepareProbes(await rubric);
+  const repo = await listing;
   await options.onListed?.(repo.list().length);
-  return { listing: repo.listing, ...(await evaluateProbes(repo, rubric, options)) };
+  return { listing: repo.listing, ...(await runProbes(prepared, repo, options)) };
 }
 
 export const hasProbes = (rubric: Rubric) => rubric.questions.some((q) => q.evidence.length > 0);
 
-/** Answers every probe from the port's one listing. Async only so that a spinner can turn. */
+/** Answers every probe from the port's one listing. */
 export async function evaluateProbes(repo: RepoPort, rubric: Rubric, options: ScanOptions = {}): Promise<Omit<Evidence, 'listing'>> {
-  const listing = repo.list();
+  return runProbes(prepareProbes(rubric), repo, options);
+}
+
+interface PreparedProbes {
+  rubric: Rubric;
+  index: GlobIndex;
+  globIds: Map<string, number>;
+  /** probes that cannot run, with the reason */
+  problems: Map<Probe, string>;
+  needsManifests: boolean;
+}
+
+/** Compiles every glob of the rubric once, whichever probes share it. */
+function prepareProbes(rubric: Rubric): PreparedProbes {
   const index = new GlobIndex();
   const problems = new Map<Probe, string>();
   const globIds = new Map<string, number>();
   const register = (glob: string) => globIds.set(glob, index.add(glob));
-
   for (const q of rubric.questions) {
     for (const probe of q.evidence) {
       try {
@@ -57,8 +76,16 @@ export async function evaluateProbes(repo: RepoPort, rubric: Rubric, options: Sc
   }
   const needsManifests = rubric.questions.some((q) => q.evidence.some((p) => p.kind === 'dependency'));
   if (needsManifests) for (const m of MANIFESTS) m.globs.forEach(register);
+  return { rubric, index, globIds, problems, needsManifests };
+}
 
+async function runProbes({ rubric, index, globIds, problems, needsManifests }: PreparedProbes, repo: RepoPort, options: ScanOptions): Promise<Omit<Evidence, 'listing'>> {
+  const listing = repo.list();
   const matched = index.match(listing);
+  const present = (glob: string) => (matched[globIds.get(glob)!]?.length ?? 0) > 0;
+  // `-r` may name a requirements file of any name: its parser is always at hand
+  const formats = needsManifests ? MANIFESTS.filter((m) => m === REQUIREMENTS || m.globs.some(present)) : [];
+  const parsers = await loadManifestParsers(formats);
   const sorted = new Map<string, readonly string[]>();
   const log = new SkipLog();
   const reader = textReader(repo, log, options);
@@ -76,7 +103,7 @@ export async function evaluateProbes(repo: RepoPort, rubric: Rubric, options: Sc
     },
     text: reader.text,
     readBudgetSpent: reader.spent,
-    dependencies: () => (deps ??= indexDependencies(ctx)),
+    dependencies: () => (deps ??= indexDependencies(ctx, parsers)),
     skip: (path, reason, detail, key) => void log.add(path, reason, detail, key),
   };
 
@@ -163,7 +190,7 @@ function textReader(repo: RepoPort, log: SkipLog, options: ScanOptions) {
 }
 
 /** Reads every manifest once (shallow first, vendored folders left out) and indexes what they declare. */
-function indexDependencies(ctx: ProbeContext): DependencyIndex {
+function indexDependencies(ctx: ProbeContext, parsers: Map<string, ManifestParser>): DependencyIndex {
   const declared = new Map<Ecosystem, Map<string, string[]>>();
   const declare = (eco: Ecosystem, name: string, path: string) => {
     const byName = declared.get(eco) ?? declared.set(eco, new Map()).get(eco)!;
@@ -192,9 +219,11 @@ function indexDependencies(ctx: ProbeContext): DependencyIndex {
     const { path, format } = queue[i]!;
     const text = ctx.text(path);
     if (text === undefined) continue;
-    let parsed: ReturnType<ManifestFormat['parse']>;
+    const parse = parsers.get(format.id);
+    if (!parse) continue;
+    let parsed: ReturnType<ManifestParser>;
     try {
-      parsed = format.parse(text);
+      parsed = parse(text);
     } catch (err) {
       ctx.skip(path, 'unparsable', firstLine(err));
       continue;

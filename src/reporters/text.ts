@@ -97,6 +97,11 @@ export function renderText(report: Report, options: { color: boolean }): string 
   }
 
   out.push(...hanging(label('Answers'), answersSummary(report), LABEL));
+  if (report.evidence) {
+    const { files, skipped, listing } = report.evidence;
+    const scanned = `${plural(files, 'file')} scanned (${listing === 'git' ? 'git ls-files' : 'directory walk'})${skipped ? `, ${skipped} skipped` : ''}`;
+    out.push(...hanging(label('Evidence'), `${scanned}; ${plural(report.contradictions?.length ?? 0, 'contradiction')}`, LABEL));
+  }
 
   if (report.blockers.length > 0) {
     out.push('');
@@ -107,6 +112,13 @@ export function renderText(report: Report, options: { color: boolean }): string 
       const prompt = report.questions.find((q) => q.id === b.question)?.prompt;
       if (prompt) out.push(...wrap(s(prompt), WIDTH - 4).map((l) => `    ${c.dim(l)}`));
     }
+  }
+
+  const contradictions = report.contradictions ?? [];
+  if (contradictions.length > 0) {
+    out.push('');
+    out.push(c.yellow.bold(`Contradictions (${contradictions.length}): answers the repository does not bear out`));
+    for (const k of contradictions) out.push(...hanging('  ! ', s(k.message)).map((l) => c.yellow(l)));
   }
 
   out.push('');

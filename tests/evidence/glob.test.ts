@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { compileGlob, expandBraces, globProblem, GlobIndex } from '../../src/core/glob.js';
 
 const matches = (glob: string, path: string) => compileGlob(glob).some((g) => g.regex.test(path));
@@ -79,5 +80,24 @@ describe('GlobIndex: many globs, one pass', () => {
     const ids = globs.map((g) => index.add(g));
     const out = index.match(listing);
     globs.forEach((g, i) => expect(out[ids[i]!]).toEqual(listing.filter((p) => matches(g, p))));
+  });
+});
+
+describe('GlobIndex against the plain regular expression, on random globs and listings', () => {
+  const segment = fc.constantFrom('a', 'b', 'ab', '.x', 'a.py', 'b.py', 'test_a.py', 'Dockerfile', 'Dockerfile.dev', 'r.txt');
+  const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
+  const globSegment = fc.constantFrom('a', 'b', '*', '**', '*.py', 'test_*.py', 'Dockerfile', 'Dockerfile.*', '?', '[ab]', '{a,b}.py', '*.{py,txt}', 'r.txt');
+  const glob = fc.array(globSegment, { minLength: 1, maxLength: 3 }).map((s) => s.join('/'));
+
+  it('finds exactly the paths the glob matches, in listing order', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(path, { maxLength: 30 }), fc.uniqueArray(glob, { minLength: 1, maxLength: 6 }), (listing, globs) => {
+        const index = new GlobIndex();
+        const ids = globs.map((g) => index.add(g));
+        const out = index.match(listing);
+        globs.forEach((g, i) => expect(out[ids[i]!]).toEqual(listing.filter((p) => matches(g, p))));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePython, parseRequirements, parseSetupCfg, parseSetupPy, requirementName } from '../../src/evidence/manifests/python.js';
 import { parsePipfile, parsePyproject } from '../../src/evidence/manifests/toml.js';
-import { parseCondaEnvironment, parsePackageJson, parseRDescription, parseRenvLock } from '../../src/evidence/manifests/other.js';
+import { parseCondaEnvironment } from '../../src/evidence/manifests/conda.js';
+import { parsePackageJson, parseRDescription, parseRenvLock } from '../../src/evidence/manifests/plain.js';
 
 describe('Python names', () => {
   it.each([

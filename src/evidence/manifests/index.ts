@@ -1,30 +1,38 @@
-// Where each ecosystem declares its dependencies, and how to read each format.
+// Where each ecosystem declares its dependencies, and how to read each format. The parsers that
+// need the TOML or YAML library load only when the repository holds a file of their format.
 import { normalizePython, parseRequirements, parseSetupCfg, parseSetupPy } from './python.js';
-import { parsePipfile, parsePyproject } from './toml.js';
-import { parseCondaEnvironment, parsePackageJson, parseRDescription, parseRenvLock } from './other.js';
+import { parsePackageJson, parseRDescription, parseRenvLock } from './plain.js';
 
 export type Ecosystem = 'python' | 'node' | 'r';
+
+export type ManifestParser = (text: string) => { packages: string[]; includes?: string[] };
 
 export interface ManifestFormat {
   id: string;
   ecosystem: Ecosystem;
   globs: string[];
-  parse(text: string): { packages: string[]; includes?: string[] };
+  load(): ManifestParser | Promise<ManifestParser>;
 }
 
-const only = (parse: (text: string) => string[]) => (text: string) => ({ packages: parse(text) });
+const only = (parse: (text: string) => string[]): ManifestParser => (text) => ({ packages: parse(text) });
+const toml = () => import('./toml.js');
 
 export const MANIFESTS: ManifestFormat[] = [
-  { id: 'requirements', ecosystem: 'python', globs: ['**/requirements*.{txt,in}', '**/requirements/*.{txt,in}'], parse: parseRequirements },
-  { id: 'pyproject', ecosystem: 'python', globs: ['**/pyproject.toml'], parse: only(parsePyproject) },
-  { id: 'setup-cfg', ecosystem: 'python', globs: ['**/setup.cfg'], parse: only(parseSetupCfg) },
-  { id: 'setup-py', ecosystem: 'python', globs: ['**/setup.py'], parse: only(parseSetupPy) },
-  { id: 'conda', ecosystem: 'python', globs: ['**/environment*.{yml,yaml}', '**/conda*.{yml,yaml}'], parse: parseCondaEnvironment },
-  { id: 'pipfile', ecosystem: 'python', globs: ['**/Pipfile'], parse: only(parsePipfile) },
-  { id: 'package-json', ecosystem: 'node', globs: ['**/package.json'], parse: only(parsePackageJson) },
-  { id: 'r-description', ecosystem: 'r', globs: ['**/DESCRIPTION'], parse: only(parseRDescription) },
-  { id: 'renv-lock', ecosystem: 'r', globs: ['**/renv.lock'], parse: only(parseRenvLock) },
+  { id: 'requirements', ecosystem: 'python', globs: ['**/requirements*.{txt,in}', '**/requirements/*.{txt,in}'], load: () => parseRequirements },
+  { id: 'pyproject', ecosystem: 'python', globs: ['**/pyproject.toml'], load: async () => only((await toml()).parsePyproject) },
+  { id: 'setup-cfg', ecosystem: 'python', globs: ['**/setup.cfg'], load: () => only(parseSetupCfg) },
+  { id: 'setup-py', ecosystem: 'python', globs: ['**/setup.py'], load: () => only(parseSetupPy) },
+  { id: 'conda', ecosystem: 'python', globs: ['**/environment*.{yml,yaml}', '**/conda*.{yml,yaml}'], load: async () => (await import('./conda.js')).parseCondaEnvironment },
+  { id: 'pipfile', ecosystem: 'python', globs: ['**/Pipfile'], load: async () => only((await toml()).parsePipfile) },
+  { id: 'package-json', ecosystem: 'node', globs: ['**/package.json'], load: () => only(parsePackageJson) },
+  { id: 'r-description', ecosystem: 'r', globs: ['**/DESCRIPTION'], load: () => only(parseRDescription) },
+  { id: 'renv-lock', ecosystem: 'r', globs: ['**/renv.lock'], load: () => only(parseRenvLock) },
 ];
+
+/** The parsers of the given formats, by format id. */
+export async function loadManifestParsers(formats: readonly ManifestFormat[]): Promise<Map<string, ManifestParser>> {
+  return new Map(await Promise.all(formats.map(async (m) => [m.id, await m.load()] as const)));
+}
 
 /** The requirements format, for files named by `-r` whatever their name. */
 export const REQUIREMENTS = MANIFESTS[0]!;
