@@ -4,9 +4,7 @@
 // answers were recorded. When the versions agree, an unknown id stays an error: it is a typo.
 import type { Rubric } from './rubric-schema.js';
 import type { AnswerEntry } from './readiness-schema.js';
-
-// the same id as rubric-schema.ts's, without loading zod on the path of `ready check`
-const DONT_KNOW = 'dont-know';
+import { DONT_KNOW } from './constants.js';
 
 export interface CarriedAnswer {
   /** the id the answer is recorded under in readiness.yaml */

@@ -14,10 +14,10 @@
 // - `remove: { questions: [id], areas: [id], roles, tiers, tierQuestions, options: { question: [id] } }`
 //   drops entries before the document's own entries merge in.
 import type { Path, Problem } from './rubric-check.js';
+import { DONT_KNOW } from './constants.js';
 
 export const EXTENDS_KEY = 'extends';
 export const REMOVE_KEY = 'remove';
-const DONT_KNOW = 'dont-know';
 
 /** Where a part of the merged document was written: document index in the chain and path in it. */
 export interface Origin {
