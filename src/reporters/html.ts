@@ -2,7 +2,7 @@
 // fetched (the Content-Security-Policy forbids it too), printable. Same content as the markdown.
 import type { AreaResult, QuestionResult, RemediationItem, Report } from '../core/report.js';
 import { escapeHtml as h, escapeXml, oneLine, safeUrl } from './escape.js';
-import { answerText, answersSummary, areaTitle, gateVerdict, levelRank, levelTitle, nextSteps, planByArea, projectName, reportDate, toneOf, type Tone } from './view.js';
+import { answerText, answersSummary, areaTitle, contradictionsOf, evidenceText, gateVerdict, levelRank, levelTitle, nextSteps, planByArea, projectName, reportDate, toneOf, type Tone } from './view.js';
 
 const COLOURS: Record<Tone, string> = { bad: '#c62828', fair: '#b26a00', good: '#2e7d32', none: '#9e9e9e' };
 
@@ -28,6 +28,7 @@ ul.tasks > li > input { position: absolute; left: 0; top: 4px; margin: 0; }
 ul.tasks ul { margin: 2px 0; padding-left: 20px; color: var(--muted); }
 .chart { margin: 8px 0 4px; max-width: 720px; }
 .note { white-space: pre-wrap; }
+td.evidence { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
 footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 @page { margin: 14mm; }
 @media print {
@@ -159,6 +160,13 @@ export function renderHtml(report: Report): string {
     out.push('</ul>');
   }
 
+  const contradictions = contradictionsOf(report);
+  if (contradictions.length > 0) {
+    out.push('<h2 class="warn">Contradictions</h2>', '<p>Answers that the repository does not bear out: check the answer, or the repository.</p>', '<ul class="contradictions">');
+    for (const x of contradictions) out.push(`<li><strong>${h(areaTitle(report, x.area))} / ${h(x.question)}</strong>: ${h(x.message)}</li>`);
+    out.push('</ul>');
+  }
+
   if (report.gate.failures.length > 0) {
     out.push('<h2>Gate</h2>', '<ul class="gate">');
     for (const f of report.gate.failures) {
@@ -187,12 +195,15 @@ export function renderHtml(report: Report): string {
     }
   }
 
+  // the evidence column only when the repository was scanned, so that it never sits empty
+  const scanned = report.evidence !== undefined;
   out.push(
     '<h2>Answers</h2>',
-    '<table class="answers"><thead><tr><th>Area</th><th>Question</th><th>Answer</th><th class="num">Score</th><th>Note</th><th>By</th></tr></thead><tbody>',
+    `<table class="answers"><thead><tr><th>Area</th><th>Question</th><th>Answer</th><th class="num">Score</th><th>Note</th><th>By</th>${scanned ? '<th>Evidence</th>' : ''}</tr></thead><tbody>`,
     ...report.questions.map((q) => {
       const by = [q.by, q.at].filter((x): x is string => Boolean(x)).map(h).join(', ');
-      return `<tr>${td(h(areaTitle(report, q.area)))}${td(`${h(q.id)}: ${h(q.prompt)}`)}${td(answerCell(q))}${td(q.score === null ? '–' : q.score, 'num')}${td(q.note ? h(q.note) : '', 'note')}${td(by)}</tr>`;
+      const evidence = scanned ? td(h(evidenceText(q)), 'evidence') : '';
+      return `<tr>${td(h(areaTitle(report, q.area)))}${td(`${h(q.id)}: ${h(q.prompt)}`)}${td(answerCell(q))}${td(q.score === null ? '–' : q.score, 'num')}${td(q.note ? h(q.note) : '', 'note')}${td(by)}${evidence}</tr>`;
     }),
     '</tbody></table>',
     `<footer>ready · rubric ${h(report.rubric.id)} ${h(report.rubric.version)} · report schema ${report.schemaVersion} · ${h(report.generatedAt)}</footer>`,

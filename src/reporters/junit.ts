@@ -4,14 +4,15 @@
 import type { QuestionResult, Report } from '../core/report.js';
 import { escapeXml as x } from './escape.js';
 import { STATUS_WORDS } from '../core/messages.js';
-import { answerText, levelTitle, projectName } from './view.js';
+import { answerText, evidenceText, levelTitle, projectName } from './view.js';
 
 type Outcome = 'passed' | 'failure' | 'error' | 'skipped';
 
-export function outcomeOf(q: QuestionResult): Outcome {
+/** A contradicted answer fails even at full marks: the repository says otherwise. */
+export function outcomeOf(q: QuestionResult, contradicted = false): Outcome {
   if (q.score === null) return 'skipped';
   if (q.blocker) return 'error';
-  return q.score < 100 ? 'failure' : 'passed';
+  return q.score < 100 || contradicted ? 'failure' : 'passed';
 }
 
 const attrs = (pairs: Record<string, string | number>) =>
@@ -21,7 +22,8 @@ const attrs = (pairs: Record<string, string | number>) =>
 
 function testcase(report: Report, q: QuestionResult): string[] {
   const head = `    <testcase${attrs({ classname: `ready.${q.area}`, name: `${q.id}: ${q.prompt}`, time: 0 })}`;
-  const outcome = outcomeOf(q);
+  const contradictions = (report.contradictions ?? []).filter((c) => c.question === q.id);
+  const outcome = outcomeOf(q, contradictions.length > 0);
   if (outcome === 'passed') return [`${head}/>`];
   if (outcome === 'skipped') return [`${head}>`, `      <skipped${attrs({ message: `${STATUS_WORDS[q.status]}${q.reason ? `: ${q.reason}` : ''}` })}/>`, '    </testcase>'];
 
@@ -30,22 +32,27 @@ function testcase(report: Report, q: QuestionResult): string[] {
   const message =
     outcome === 'error'
       ? `blocker: ${answer}`
-      : q.status === 'answered'
-        ? `scores ${q.score} of 100: ${answer}`
-        : `${STATUS_WORDS[q.status]}, which scores 0`;
+      : q.score === 100
+        ? `contradicted by the repository: ${answer}`
+        : q.status === 'answered'
+          ? `scores ${q.score} of 100: ${answer}`
+          : `${STATUS_WORDS[q.status]}, which scores 0`;
   const details = [
     `Question: ${q.prompt}`,
     `Answer: ${answer}${q.line !== undefined ? ` (readiness.yaml line ${q.line})` : ''}`,
     ...(q.note ? [`Note: ${q.note}`] : []),
+    ...(evidenceText(q) ? [`Evidence: ${evidenceText(q)}`] : []),
+    ...contradictions.map((c) => `Contradiction: ${c.message}`),
     ...(fix ? [`Fix (effort ${fix.effort}, +${fix.impact} points): ${fix.summary}`, ...fix.steps.map((s) => `  - ${s}`)] : []),
   ];
-  const type = outcome === 'error' ? 'blocker' : q.status === 'answered' ? 'gap' : q.status;
+  const type = outcome === 'error' ? 'blocker' : q.score === 100 ? 'contradiction' : q.status === 'answered' ? 'gap' : q.status;
   return [`${head}>`, `      <${outcome}${attrs({ message, type })}>${x(details.join('\n'))}</${outcome}>`, '    </testcase>'];
 }
 
 export function renderJunit(report: Report): string {
+  const contradicted = new Set((report.contradictions ?? []).map((c) => c.question));
   const tally = (qs: QuestionResult[]) => {
-    const n = (o: Outcome) => qs.filter((q) => outcomeOf(q) === o).length;
+    const n = (o: Outcome) => qs.filter((q) => outcomeOf(q, contradicted.has(q.id)) === o).length;
     return { tests: qs.length, failures: n('failure'), errors: n('error'), skipped: n('skipped') };
   };
   const suites = report.areas.map((area) => {

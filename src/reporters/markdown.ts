@@ -6,6 +6,8 @@ import {
   answerText,
   answersSummary,
   areaTitle,
+  contradictionsOf,
+  evidenceText,
   gateVerdict,
   levelTitle,
   nextSteps,
@@ -89,6 +91,13 @@ export function renderMarkdown(report: Report): string {
     out.push('');
   }
 
+  const contradictions = contradictionsOf(report);
+  if (contradictions.length > 0) {
+    out.push('## Contradictions', '', 'Answers that the repository does not bear out: check the answer, or the repository.', '');
+    for (const x of contradictions) out.push(`- ⚠️ **${md(areaTitle(report, x.area))} / ${md(x.question)}**: ${md(x.message)}`);
+    out.push('');
+  }
+
   if (report.gate.failures.length > 0) {
     out.push('## Gate', '');
     for (const f of report.gate.failures) out.push(`- ${f.level === 'error' ? '❌ error' : '⚠️ warning'}: ${md(f.message)}`);
@@ -116,10 +125,12 @@ export function renderMarkdown(report: Report): string {
   }
 
   out.push('## Answers', '');
+  // the evidence column only when the repository was scanned, so that it never sits empty
+  const scanned = report.evidence !== undefined;
   out.push(
     ...table(
-      ['Area', 'Question', 'Answer', 'Score', 'Note', 'By'],
-      ['l', 'l', 'l', 'r', 'l', 'l'],
+      ['Area', 'Question', 'Answer', 'Score', 'Note', 'By', ...(scanned ? ['Evidence'] : [])],
+      ['l', 'l', 'l', 'r', 'l', 'l', ...(scanned ? (['l'] as const) : [])],
       report.questions.map((q) => [
         md(areaTitle(report, q.area)),
         questionCell(q),
@@ -127,6 +138,7 @@ export function renderMarkdown(report: Report): string {
         q.score === null ? '–' : q.score,
         q.note ? md(q.note) : '',
         answeredBy(q),
+        ...(scanned ? [md(evidenceText(q))] : []),
       ]),
     ),
   );

@@ -75,4 +75,13 @@ export const answersSummary = (report: Report) => {
     .join(', ');
 };
 
+/** What the repository scan found for a question: paths, or packages for dependency probes. */
+export function evidenceText(q: QuestionResult): string {
+  const found = (q.evidence ?? []).filter((e) => e.found);
+  const items = [...new Set(found.flatMap((e) => (e.kind === 'dependency' && e.packages?.length ? e.packages : e.paths)))];
+  return items.join(', ') + (found.some((e) => e.more) ? ', …' : '');
+}
+
+export const contradictionsOf = (report: Report) => report.contradictions ?? [];
+
 export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;

@@ -66,6 +66,7 @@ export const FIXTURE_REPORTS: Record<string, () => Report> = {
   ready: readyReport,
   empty: emptyReport,
   realistic: realisticReport,
+  scanned: scannedReport,
 };
 
 /**
@@ -96,5 +97,38 @@ export function hostileReport(): Report {
     item.references = [{ title: evil('ref'), url: 'https://example.org/a b?x=<y>&z=(1)' }, { title: 'unsafe', url: 'javascript:alert(1)' }];
   }
   for (const f of r.gate.failures) f.message = evil('gate');
+  return r;
+}
+
+/** The realistic report as if the repository had been scanned: evidence beside answers, one contradiction. */
+export function scannedReport(): Report {
+  const r = realisticReport();
+  r.evidence = { listing: 'git', files: 214, skipped: 3 };
+  const finding = (description: string, paths: string[], more = false) => ({
+    kind: 'file' as const,
+    description,
+    found: paths.length > 0,
+    paths,
+    more,
+    supports: [],
+    contradicts: [],
+  });
+  const q = (id: string) => r.questions.find((x) => x.id === id)!;
+  q('packaging').evidence = [finding('a Dockerfile', ['Dockerfile', 'serving/Dockerfile']), finding('a CI workflow', ['.github/workflows/ci.yml'], true)];
+  q('data-quality').evidence = [{ ...finding('a data validation library', ['requirements.txt']), kind: 'dependency', packages: ['pandera'] }];
+  q('data-quality').evidence!.push(finding('validation checks in code', []));
+  r.contradictions = [
+    {
+      code: 'ANSWER_LACKS_EVIDENCE',
+      question: 'data-quality',
+      area: 'data',
+      option: 'automated',
+      label: 'Automated checks that stop the pipeline',
+      probes: ['validation checks in code'],
+      paths: [],
+      line: 12,
+      message: 'data-quality is answered "Automated checks that stop the pipeline" (line 12), but nothing in the repository shows it (looked for validation checks in code)',
+    },
+  ];
   return r;
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderHtml } from '../../src/reporters/html.js';
 import { countColour, decodePng } from '../portfolio/png.js';
-import { hostileReport, pilotReport, realisticReport } from './fixtures.js';
+import { hostileReport, pilotReport, realisticReport, scannedReport } from './fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -43,6 +43,14 @@ describe('HTML report', () => {
     expect(rows('summary')).toBe(6);
     expect(rows('areas')).toBe(report.areas.length);
     expect(rows('answers')).toBe(report.questions.length);
+  });
+
+  it('lists contradictions, and an evidence column only when the repository was scanned', () => {
+    const html = renderHtml(scannedReport());
+    expect(html).toMatch(/<h2 class="warn">Contradictions<\/h2>/);
+    expect(html).toContain('<th>Evidence</th>');
+    expect(html).toContain('<td class="evidence">Dockerfile, serving/Dockerfile, .github/workflows/ci.yml, …</td>');
+    expect(renderHtml(realisticReport())).not.toMatch(/Contradictions|<th>Evidence<\/th>/);
   });
 
   it('escapes every piece of user text', () => {

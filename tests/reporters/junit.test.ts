@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { outcomeOf, renderJunit } from '../../src/reporters/junit.js';
 import { stripControl } from '../../src/reporters/sanitize.js';
 import type { Report } from '../../src/core/report.js';
-import { FIXTURE_REPORTS, HOSTILE_NOTE, hostileReport } from './fixtures.js';
+import { FIXTURE_REPORTS, HOSTILE_NOTE, hostileReport, scannedReport } from './fixtures.js';
 
 interface Node {
   [key: string]: unknown;
@@ -14,8 +14,10 @@ const parse = (xml: string) =>
     testsuites: Node & { testsuite: (Node & { testcase: Node[] })[] };
   };
 
-const count = (report: Report, outcome: string, area?: string) =>
-  report.questions.filter((q) => (area === undefined || q.area === area) && outcomeOf(q) === outcome).length;
+const count = (report: Report, outcome: string, area?: string) => {
+  const contradicted = new Set((report.contradictions ?? []).map((c) => c.question));
+  return report.questions.filter((q) => (area === undefined || q.area === area) && outcomeOf(q, contradicted.has(q.id)) === outcome).length;
+};
 
 describe('JUnit report', () => {
   it.each([...Object.entries(FIXTURE_REPORTS), ['hostile', hostileReport] as const])('%s: well-formed, one case per question, counts that add up', (_, make) => {
@@ -63,5 +65,18 @@ describe('JUnit report', () => {
     const first = testsuites.testsuite[0]!.testcase[0]! as { name: string; failure: { '#text': string } };
     expect(first.name).toBe(`quality: ${report.questions[0]!.prompt}`);
     expect(first.failure['#text']).toContain(`Note: ${HOSTILE_NOTE} ]]>  \uFFFD end`);
+  });
+
+  it('fails an answer the repository contradicts, even at full marks, and shows the evidence', () => {
+    const report = scannedReport();
+    const { testsuites } = parse(renderJunit(report));
+    const cases = testsuites.testsuite.flatMap((s) => s.testcase);
+    const quality = cases.find((c) => String(c.name).startsWith('data-quality:'))! as { failure: { type: string; message: string; '#text': string } };
+    expect(report.questions.find((q) => q.id === 'data-quality')!.score).toBe(100);
+    expect(quality.failure.type).toBe('contradiction');
+    expect(quality.failure.message).toBe('contradicted by the repository: Automated checks that stop the pipeline');
+    expect(quality.failure['#text']).toContain('Evidence: pandera');
+    expect(quality.failure['#text']).toContain('Contradiction: data-quality is answered');
+    expect(Number(testsuites.failures)).toBe(Number(parse(renderJunit(FIXTURE_REPORTS.realistic!())).testsuites.failures) + 1);
   });
 });

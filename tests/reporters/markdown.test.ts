@@ -5,7 +5,8 @@ import { marked, type Tokens } from 'marked';
 import { renderMarkdown } from '../../src/reporters/markdown.js';
 import { oneLine } from '../../src/reporters/escape.js';
 import type { Report } from '../../src/core/report.js';
-import { HOSTILE_NOTE, hostileReport, pilotReport, readyReport, realisticReport } from './fixtures.js';
+import { evidenceText } from '../../src/reporters/view.js';
+import { HOSTILE_NOTE, hostileReport, pilotReport, readyReport, realisticReport, scannedReport } from './fixtures.js';
 
 const decode = (html: string) =>
   html
@@ -40,11 +41,13 @@ function expectShape(report: Report) {
   expect(areas!.header.map(cellText)).toEqual(['Area', 'Score', 'Level', 'Answered', "Don't know", 'Unanswered']);
   expect(areas!.rows.map((r) => cellText(r[0]!))).toEqual(report.areas.map((a) => oneLine(a.title)));
   expect(areas!.rows.map((r) => cellText(r[5]!))).toEqual(report.areas.map((a) => String(a.unanswered)));
-  expect(answers!.header.map(cellText)).toEqual(['Area', 'Question', 'Answer', 'Score', 'Note', 'By']);
+  const scanned = report.evidence !== undefined;
+  expect(answers!.header.map(cellText)).toEqual(['Area', 'Question', 'Answer', 'Score', 'Note', 'By', ...(scanned ? ['Evidence'] : [])]);
   expect(answers!.rows).toHaveLength(report.questions.length);
   for (const [i, q] of report.questions.entries()) {
     const row = answers!.rows[i]!;
-    expect(row).toHaveLength(6);
+    expect(row).toHaveLength(scanned ? 7 : 6);
+    if (scanned) expect(cellText(row[6]!)).toBe(evidenceText(q));
     expect(cellText(row[1]!)).toBe(`${q.id}: ${oneLine(q.prompt)}`);
     expect(cellText(row[3]!)).toBe(q.score === null ? '–' : String(q.score));
     expect(cellText(row[4]!)).toBe(q.note ? oneLine(q.note) : '');
@@ -58,6 +61,7 @@ describe('markdown report', () => {
     ['pilot', pilotReport],
     ['ready', readyReport],
     ['realistic', realisticReport],
+    ['scanned', scannedReport],
   ])('%s: tables have one row per area and per question, and the plan is a task list', (_, make) => {
     expectShape(make());
   });
@@ -99,5 +103,17 @@ describe('markdown report', () => {
     const md = renderMarkdown(report);
     expect(md).not.toContain('\nsecond line');
     expect(md).toContain(oneLine(HOSTILE_NOTE).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!).replace(/[`*[\]|]/g, '\\$&'));
+  });
+
+  it('lists contradictions, and the evidence beside each answer when the repository was scanned', () => {
+    const md = renderMarkdown(scannedReport());
+    expect(md).toContain('## Contradictions');
+    expect(md).toContain('- ⚠️ **Data / data-quality**: data-quality is answered "Automated checks that stop the pipeline" (line 12), but nothing');
+    const answers = tables(md).at(-1)!;
+    const packaging = answers.rows.find((r) => cellText(r[1]!).startsWith('packaging:'))!;
+    expect(cellText(packaging[6]!)).toBe('Dockerfile, serving/Dockerfile, .github/workflows/ci.yml, …');
+    const quality = answers.rows.find((r) => cellText(r[1]!).startsWith('data-quality:'))!;
+    expect(cellText(quality[6]!)).toBe('pandera');
+    expect(renderMarkdown(realisticReport())).not.toContain('Contradictions');
   });
 });
