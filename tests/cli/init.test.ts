@@ -185,7 +185,7 @@ describe('action.yml', () => {
 
   it('is a composite action with described inputs for the gate terms', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['file', 'min-score', 'min-area', 'max-blockers', 'max-unanswered', 'max-age-days', 'baseline', 'format']));
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['file', 'min-score', 'min-area', 'max-blockers', 'max-unanswered', 'max-age-days', 'max-contradictions', 'baseline', 'format']));
     for (const [name, input] of Object.entries<{ description?: string }>(action.inputs)) expect(input.description, name).toBeTruthy();
     expect(action.inputs.version.default).toBe(pkg.version);
     for (const s of action.runs.steps) if (s.uses) expect(ACTIONS.has(s.uses), s.uses).toBe(true);
@@ -213,6 +213,7 @@ describe('action.yml', () => {
       READY_MAX_BLOCKERS: '0',
       READY_MAX_UNANSWERED: '',
       READY_MAX_AGE_DAYS: '',
+      READY_MAX_CONTRADICTIONS: '',
       READY_BASELINE: '',
       READY_FORMAT: 'json',
       READY_OUTPUT: 'out/report.json',
