@@ -166,21 +166,35 @@ export function globProblem(source: string): string | undefined {
   }
 }
 
-/** How one brace alternative of a glob is tested: file name first (cheap), then its directory. */
-interface Matcher {
-  id: number;
-  /** the whole path, for globs ending in `**` */
-  full?: RegExp;
-  /** sticky: tested on the path from the start of its file name */
-  base?: RegExp;
-  /** a literal start of the file name or of the path: a cheap test before any regex */
-  basePrefix: string;
-  baseSuffix: string;
-  pathPrefix: string;
-  dir: 'any' | 'root' | { exact: string } | { regex: RegExp };
+const enum Dir {
+  Any,
+  Root,
+  Exact,
+  Pattern,
+}
+
+/**
+ * How one brace alternative of a glob is tested: file name first (cheap), then its directory.
+ * A class with every field always set, so that the hot loop sees one object shape.
+ */
+class Matcher {
   /** the directory test's answer for the directory being scanned (valid while gen matches) */
-  gen: number;
-  ok: boolean;
+  gen = -1;
+  ok = false;
+  constructor(
+    readonly id: number,
+    /** sticky: tested on the path from the start of its file name; null for globs ending in `**` */
+    readonly base: RegExp | null,
+    /** the whole path, for globs ending in `**` */
+    readonly full: RegExp | null,
+    /** literal start and end of the file name, and literal start of the path: cheap tests first */
+    readonly basePrefix: string,
+    readonly baseSuffix: string,
+    readonly pathPrefix: string,
+    readonly dir: Dir,
+    readonly dirExact: string,
+    readonly dirPattern: RegExp | null,
+  ) {}
 }
 
 const isLiteral = (s: string) => !WILDCARD.test(s) && !s.includes('\\');
@@ -190,16 +204,15 @@ const literalSuffix = (s: string) => (s.includes('\\') ? '' : s.slice(Math.max(s
 function matcher(id: number, g: CompiledGlob): Matcher {
   const segs = g.pattern.split('/');
   const last = segs[segs.length - 1]!;
-  const common = { id, gen: -1, ok: false, basePrefix: '', baseSuffix: '', pathPrefix: '' };
-  if (last === '**') return { ...common, full: g.regex, pathPrefix: 'prefix' in g.key ? g.key.prefix : '', dir: 'any' };
+  if (last === '**') return new Matcher(id, null, g.regex, '', '', 'prefix' in g.key ? g.key.prefix : '', Dir.Any, '', null);
   const dirSegs = segs.slice(0, -1);
-  const dir: Matcher['dir'] =
-    dirSegs.length === 0 ? 'root'
-    : dirSegs.every((d) => d === '**') ? 'any'
-    : dirSegs.every(isLiteral) ? { exact: dirSegs.join('/') }
-    : { regex: new RegExp(segmentsSource([...dirSegs, ''])) };
   const base = new RegExp(`${segmentsSource([last]).slice(1, -1)}$`, 'y');
-  return { ...common, base, basePrefix: literalPrefix(last), baseSuffix: literalSuffix(last), dir };
+  const make = (dir: Dir, exact = '', pattern: RegExp | null = null) =>
+    new Matcher(id, base, null, literalPrefix(last), literalSuffix(last), '', dir, exact, pattern);
+  if (dirSegs.length === 0) return make(Dir.Root);
+  if (dirSegs.every((d) => d === '**')) return make(Dir.Any);
+  if (dirSegs.every(isLiteral)) return make(Dir.Exact, dirSegs.join('/'));
+  return make(Dir.Pattern, '', new RegExp(segmentsSource([...dirSegs, ''])));
 }
 
 /**
@@ -210,8 +223,8 @@ function matcher(id: number, g: CompiledGlob): Matcher {
  */
 export class GlobIndex {
   private readonly byBasename = new Map<string, Matcher[]>();
-  /** extension length -> [extension, matchers]: compared in place, no string is cut per path */
-  private readonly byExt = new Map<number, [string, Matcher[]][]>();
+  /** extension length -> the extensions of that length and their matchers: compared in place, no string is cut per path */
+  private readonly byExt = new Map<number, { exts: string[]; matchers: Matcher[][] }>();
   private readonly rest: Matcher[] = [];
   /** length, first and last character of each file name in byBasename: a lookup needs no copy */
   private readonly baseShapes = new Set<number>();
@@ -220,6 +233,7 @@ export class GlobIndex {
 
   /** Adds a glob (once, however many probes use it) and returns its id. */
   add(source: string): number {
+    if (this.found) throw new Error('add every glob before matching');
     const known = this.ids.get(source);
     if (known !== undefined) return known;
     const compiled = compileGlob(source);
@@ -233,73 +247,121 @@ export class GlobIndex {
         push(this.byBasename, name, m);
         this.baseShapes.add(shape(name, 0));
       } else if ('ext' in k) {
-        const sameLength = this.byExt.get(k.ext.length) ?? this.byExt.set(k.ext.length, []).get(k.ext.length)!;
-        const entry = sameLength.find(([ext]) => ext === k.ext);
-        if (entry) entry[1].push(m);
-        else sameLength.push([k.ext, [m]]);
+        const sameLength = this.byExt.get(k.ext.length) ?? this.byExt.set(k.ext.length, { exts: [], matchers: [] }).get(k.ext.length)!;
+        const at = sameLength.exts.indexOf(k.ext);
+        if (at !== -1) sameLength.matchers[at]!.push(m);
+        else {
+          sameLength.exts.push(k.ext);
+          sameLength.matchers.push([m]);
+        }
       } else this.rest.push(m);
     }
     return id;
   }
 
-  /** For each glob id, the matching paths in listing order. */
+  /** Matches for each glob id so far; `feed` adds to them. */
+  private found: string[][] | undefined;
+  /** the directory of the last path fed, and a counter that changes with it (see Matcher.gen) */
+  private dir = '';
+  private dirEnd = -1;
+  private gen = 0;
+
+  /** For each glob id, the matching paths of `listing`, in listing order. */
   match(listing: readonly string[]): string[][] {
-    const out: string[][] = Array.from({ length: this.count }, () => []);
-    const { byBasename, byExt, rest, baseShapes } = this;
-    let dir = '';
-    let dirEnd = -1; // index of the last "/" of the current directory's paths
-    let gen = 0;
-    const dirOk = (m: Matcher): boolean => {
-      if (m.gen !== gen) {
-        m.gen = gen;
-        const d = m.dir;
-        m.ok = d === 'any' ? true : d === 'root' ? dirEnd === -1 : 'exact' in d ? dir === d.exact : d.regex.test(dirEnd === -1 ? '' : `${dir}/`);
-      }
-      return m.ok;
-    };
-    const test = (m: Matcher, path: string, start: number): boolean => {
-      if (m.base) {
-        if (m.basePrefix !== '' && !path.startsWith(m.basePrefix, start)) return false;
-        if (m.baseSuffix !== '' && !path.endsWith(m.baseSuffix)) return false;
-        // the directory answer is cached per directory: cheaper than the file-name regex
-        if (!dirOk(m)) return false;
-        m.base.lastIndex = start;
-        return m.base.test(path);
-      }
-      return (m.pathPrefix === '' || path.startsWith(m.pathPrefix)) && m.full!.test(path);
-    };
-    const hit = (id: number, path: string) => {
-      const list = out[id]!;
-      // brace alternatives of one glob may both match a path
-      if (list[list.length - 1] !== path) list.push(path);
-    };
-    for (const path of listing) {
+    this.found = undefined;
+    this.feed(listing);
+    return this.results();
+  }
+
+  /** Matches more paths, as a listing arrives in parts; `results()` then holds every match so far. */
+  feed(paths: readonly string[]): void {
+    this.found ??= Array.from({ length: this.count }, () => []);
+    const { baseShapes, byExt, rest } = this;
+    // The loop stays small and every branch calls a method of its own: V8 then optimizes each
+    // part on its own, and a branch first taken late (a Dockerfile at path 90,000) only sends its
+    // own small method back to the interpreter, not the whole loop.
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i]!;
       const slash = path.lastIndexOf('/');
-      if (slash !== dirEnd || (slash !== -1 && !path.startsWith(dir))) {
-        dir = slash === -1 ? '' : path.slice(0, slash);
-        dirEnd = slash;
-        gen++;
-      }
+      if (slash !== this.dirEnd || (slash !== -1 && !path.startsWith(this.dir))) this.enterDirectory(path, slash);
       const start = slash + 1;
-      if (baseShapes.has(shape(path, start))) {
-        const named = byBasename.get(start === 0 ? path : path.slice(start));
-        if (named) for (const m of named) if (dirOk(m)) hit(m.id, path);
-      }
+      if (baseShapes.has(shape(path, start))) this.byName(path, start);
       const dot = path.lastIndexOf('.');
-      const byLength = dot > slash ? byExt.get(path.length - dot - 1) : undefined;
-      if (byLength) {
-        for (const [ext, matchers] of byLength) {
-          if (path.startsWith(ext, dot + 1)) for (const m of matchers) if (test(m, path, start)) hit(m.id, path);
-        }
+      if (dot > slash) {
+        const sameLength = byExt.get(path.length - dot - 1);
+        if (sameLength !== undefined) this.byExtension(sameLength, path, start, dot);
       }
-      for (const m of rest) if (test(m, path, start)) hit(m.id, path);
+      if (rest.length > 0) this.byRest(path, start);
     }
-    return out;
+    // the counter only grows, so a matcher's answer cached in an earlier feed is never reused
+    this.gen++;
+  }
+
+  private enterDirectory(path: string, slash: number): void {
+    this.dir = slash === -1 ? '' : path.slice(0, slash);
+    this.dirEnd = slash;
+    this.gen++;
+  }
+
+  // indexed loops: `for…of` and destructuring cost an iterator per path until V8 optimizes them away
+  private byName(path: string, start: number): void {
+    const named = this.byBasename.get(start === 0 ? path : path.slice(start));
+    if (named === undefined) return;
+    for (let i = 0; i < named.length; i++) if (this.dirOk(named[i]!)) this.hit(named[i]!.id, path);
+  }
+
+  private byExtension(sameLength: { exts: string[]; matchers: Matcher[][] }, path: string, start: number, dot: number): void {
+    const { exts } = sameLength;
+    for (let e = 0; e < exts.length; e++) {
+      if (!path.startsWith(exts[e]!, dot + 1)) continue;
+      const matchers = sameLength.matchers[e]!;
+      for (let i = 0; i < matchers.length; i++) if (this.test(matchers[i]!, path, start)) this.hit(matchers[i]!.id, path);
+    }
+  }
+
+  private byRest(path: string, start: number): void {
+    const { rest } = this;
+    for (let i = 0; i < rest.length; i++) if (this.test(rest[i]!, path, start)) this.hit(rest[i]!.id, path);
+  }
+
+  /** Whether the current directory fits the matcher, asked once per directory. */
+  private dirOk(m: Matcher): boolean {
+    if (m.gen !== this.gen) {
+      m.gen = this.gen;
+      const d = m.dir;
+      const root = this.dirEnd === -1;
+      m.ok = d === Dir.Any ? true : d === Dir.Root ? root : d === Dir.Exact ? this.dir === m.dirExact : m.dirPattern!.test(root ? '' : `${this.dir}/`);
+    }
+    return m.ok;
+  }
+
+  private test(m: Matcher, path: string, start: number): boolean {
+    if (m.base !== null) {
+      if (m.basePrefix !== '' && !path.startsWith(m.basePrefix, start)) return false;
+      if (m.baseSuffix !== '' && !path.endsWith(m.baseSuffix)) return false;
+      // the directory answer is cached per directory: cheaper than the file-name regex
+      if (!this.dirOk(m)) return false;
+      m.base.lastIndex = start;
+      return m.base.test(path);
+    }
+    return (m.pathPrefix === '' || path.startsWith(m.pathPrefix)) && m.full!.test(path);
+  }
+
+  private hit(id: number, path: string): void {
+    const list = this.found![id]!;
+    // brace alternatives of one glob may both match a path
+    if (list[list.length - 1] !== path) list.push(path);
+  }
+
+  /** For each glob id, the paths fed so far that match it. */
+  results(): string[][] {
+    return (this.found ??= Array.from({ length: this.count }, () => []));
   }
 }
 
 /** Length, first and last character of the text from `start` to the end, as one number. */
-const shape = (text: string, start: number) => ((text.length - start) * 65536 + text.charCodeAt(start)) * 65536 + text.charCodeAt(text.length - 1);
+// kept below 2^30 so that it stays a small integer: a collision only costs a lookup
+const shape = (text: string, start: number) => (((text.length - start) & 0x3ff) << 20) | ((text.charCodeAt(start) & 0x3ff) << 10) | (text.charCodeAt(text.length - 1) & 0x3ff);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);

@@ -1,6 +1,8 @@
 // Lists a git work tree the way git sees it: tracked files plus untracked files that no ignore
-// rule excludes, in one `git ls-files` call. Git does the .gitignore work far faster than we could.
-import { execFile } from 'node:child_process';
+// rule excludes. Git does the .gitignore work far faster than we could. Two processes run side by
+// side: the tracked files arrive at once from the index and are handed on in parts while the other
+// process still walks the work tree for untracked ones, so that matching overlaps with the walk.
+import { spawn } from 'node:child_process';
 import type { SkippedFile } from '../core/evidence.js';
 import { decodeName } from './names.js';
 
@@ -11,45 +13,94 @@ export interface Listing {
   skipped: SkippedFile[];
 }
 
-const GIT_ARGS = ['ls-files', '-z', '--cached', '--others', '--exclude-standard'];
+/** Called with each part of the listing as it arrives, in listing order. */
+export type OnPaths = (paths: readonly string[]) => void;
+
+const TRACKED = ['ls-files', '-z', '--cached'];
+const UNTRACKED = ['ls-files', '-z', '--others', '--exclude-standard'];
 
 /** The listing, or undefined when the root is not in a git work tree or git cannot run. */
-export async function listGit(root: string): Promise<Listing | undefined> {
+export async function listGit(root: string, onPaths?: OnPaths): Promise<Listing | undefined> {
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
   // set by git hooks; the working directory, not the caller's repository, decides what is listed
   delete env.GIT_DIR;
   delete env.GIT_WORK_TREE;
-  const result = await new Promise<{ stdout: Buffer; stderr: Buffer } | undefined>((resolve) => {
-    execFile('git', GIT_ARGS, { cwd: root, env, encoding: 'buffer', maxBuffer: 2 ** 31 - 1, windowsHide: true }, (err, stdout, stderr) => {
-      resolve(err ? undefined : { stdout, stderr });
-    });
+  const rawNames = new Map<string, Buffer>();
+  const tracked: string[] = [];
+  const untracked: string[] = [];
+  let trackedDone = false;
+  let last: string | undefined;
+  const tracking = run(root, env, TRACKED, rawNames, (paths) => {
+    // an unmerged path is listed once per conflict stage, one after the other
+    const fresh: string[] = [];
+    for (const p of paths) {
+      if (p !== last) fresh.push(p);
+      last = p;
+    }
+    for (const p of fresh) tracked.push(p);
+    if (fresh.length > 0) onPaths?.(fresh);
   });
-  if (!result) return undefined;
-  return { ...parseLsFiles(result.stdout), skipped: parseWarnings(result.stderr.toString('utf8')) };
+  const walking = run(root, env, UNTRACKED, rawNames, (paths) => {
+    for (const p of paths) untracked.push(p);
+    // listing order is tracked files first: untracked ones wait until those are all handed on
+    if (trackedDone) onPaths?.(paths);
+  });
+  const t = await tracking;
+  trackedDone = true;
+  // untracked files that arrived before the tracked ones were all handed on
+  if (t && untracked.length > 0) onPaths?.(untracked);
+  const u = await walking;
+  if (!t || !u) return undefined;
+  return { files: tracked.concat(untracked), rawNames, skipped: parseWarnings(u.stderr) };
 }
 
-export function parseLsFiles(out: Buffer): Omit<Listing, 'skipped'> {
-  const rawNames = new Map<string, Buffer>();
-  const text = out.toString('utf8');
-  let files: string[];
-  if (!text.includes('\uFFFD')) {
-    files = text.split('\0');
-    files.pop(); // the output ends with a NUL
-  } else {
-    files = [];
-    let start = 0;
-    for (let end = out.indexOf(0, start); end !== -1; start = end + 1, end = out.indexOf(0, start)) {
-      const bytes = out.subarray(start, end);
+/** Runs one `git ls-files -z`, handing on its paths as they arrive; undefined when git fails. */
+function run(root: string, env: NodeJS.ProcessEnv, args: string[], rawNames: Map<string, Buffer>, onPaths: OnPaths): Promise<{ stderr: string } | undefined> {
+  return new Promise((resolve) => {
+    let child;
+    try {
+      child = spawn('git', args, { cwd: root, env, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch {
+      return resolve(undefined);
+    }
+    const split = nulSplitter(rawNames);
+    const stderr: Buffer[] = [];
+    let failed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      const paths = split(chunk);
+      if (paths.length > 0) onPaths(paths);
+    });
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', () => {
+      failed = true;
+    });
+    child.on('close', (code) => resolve(failed || code !== 0 ? undefined : { stderr: Buffer.concat(stderr).toString('utf8') }));
+  });
+}
+
+/** Splits NUL-terminated names across chunk boundaries; names that are not UTF-8 keep their bytes. */
+export function nulSplitter(rawNames: Map<string, Buffer>): (chunk: Buffer) => string[] {
+  let carry: Buffer | undefined;
+  return (chunk) => {
+    const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const end = buf.lastIndexOf(0);
+    if (end === -1) {
+      carry = buf;
+      return [];
+    }
+    carry = end + 1 < buf.length ? Buffer.from(buf.subarray(end + 1)) : undefined;
+    // a NUL never falls inside a UTF-8 sequence, so the part up to the last one decodes whole
+    const text = buf.toString('utf8', 0, end);
+    if (!text.includes('\uFFFD')) return text.split('\0');
+    const paths: string[] = [];
+    for (let start = 0, at = buf.indexOf(0); at !== -1 && at <= end; start = at + 1, at = buf.indexOf(0, start)) {
+      const bytes = buf.subarray(start, at);
       const { name, exact } = decodeName(bytes);
       if (!exact) rawNames.set(name, Buffer.from(bytes));
-      files.push(name);
+      paths.push(name);
     }
-  }
-  // an unmerged path is listed once per conflict stage; the index lists paths in order
-  let w = 0;
-  for (let r = 0; r < files.length; r++) if (r === 0 || files[r] !== files[r - 1]) files[w++] = files[r]!;
-  files.length = w;
-  return { files, rawNames };
+    return paths;
+  };
 }
 
 /** `git ls-files --others` warns about directories it cannot open and goes on; so do we. */

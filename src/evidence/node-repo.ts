@@ -4,7 +4,7 @@
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SkippedFile } from '../core/evidence.js';
-import { listGit, type Listing } from './list-git.js';
+import { listGit, type Listing, type OnPaths } from './list-git.js';
 import { walk, errCode } from './walk.js';
 import { MAX_FILE_BYTES, normalizeRepoPath, SkipLog, type RepoPort } from './repo.js';
 
@@ -15,6 +15,8 @@ export interface OpenOptions {
   maxFiles?: number;
   /** false: walk even inside a git work tree */
   git?: boolean;
+  /** parts of a git listing as they arrive (a directory walk hands on nothing: use `list()`) */
+  onPaths?: OnPaths;
 }
 
 export interface NodeRepository extends RepoPort {
@@ -33,7 +35,7 @@ export async function openRepository(root: string, options: OpenOptions = {}): P
   const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   const log = new SkipLog();
 
-  let listing: Listing | undefined = options.git === false ? undefined : await listGit(realRoot);
+  let listing: Listing | undefined = options.git === false ? undefined : await listGit(realRoot, options.onPaths);
   const mode = listing ? 'git' : 'walk';
   if (!listing) {
     const walked = walk(realRoot, maxFiles);

@@ -14,7 +14,7 @@ export interface DependencyIndex {
 
 export interface ProbeContext {
   repo: RepoPort;
-  /** the listed paths that match a glob, shallow paths first */
+  /** the listed paths that match a glob, in listing order */
   matches(glob: string): readonly string[];
   /** a file as text; undefined when missing, too large, binary or beyond the read budget */
   text(path: string): string | undefined;
@@ -42,19 +42,51 @@ type Of<K extends Probe['kind']> = Extract<Probe, { kind: K }>;
 
 /** Paths of several globs, each once, shallow first. */
 function candidates(globs: string[], ctx: ProbeContext): readonly string[] {
-  if (globs.length === 1) return ctx.matches(globs[0]!);
-  return sortShallowFirst([...new Set(globs.flatMap((g) => ctx.matches(g)))]);
+  const lists = globs.map((g) => ctx.matches(g));
+  return sortShallowFirst(lists.length === 1 ? lists[0]! : [...new Set(lists.flat())]);
 }
 
 export function sortShallowFirst(paths: readonly string[]): string[] {
   // a bucket per depth keeps this linear and stable on a 100,000-path match
   const buckets: string[][] = [];
-  for (const p of paths) {
-    let d = 0;
-    for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) d++;
-    (buckets[d] ??= []).push(p);
-  }
+  for (const p of paths) (buckets[depthOf(p)] ??= []).push(p);
   return buckets.flatMap((b) => b ?? []);
+}
+
+const depthOf = (p: string) => {
+  let d = 0;
+  for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) d++;
+  return d;
+};
+
+/**
+ * The `take` shallowest paths of several lists, without sorting them all: a probe shows a few
+ * paths, and `**\/*.py` may match 60,000. Stable: shallow first, then list and listing order.
+ */
+export function shallowest(lists: readonly (readonly string[])[], take: number): { paths: string[]; all: boolean } {
+  const counts: number[] = [];
+  let total = 0;
+  for (const list of lists) {
+    for (const p of list) {
+      const d = depthOf(p);
+      counts[d] = (counts[d] ?? 0) + 1;
+      total++;
+    }
+  }
+  if (total <= take) return { paths: [...new Set(sortShallowFirst(lists.flat()))], all: true };
+  // the depth at which `take` paths are reached: every shallower path, and the first ones at it
+  let deepest = 0;
+  let above = 0;
+  while (above + (counts[deepest] ?? 0) < take) above += counts[deepest++] ?? 0;
+  let atDeepest = take - above;
+  const picked: string[] = [];
+  for (const list of lists) {
+    for (const p of list) {
+      const d = depthOf(p);
+      if (d < deepest || (d === deepest && atDeepest-- > 0)) picked.push(p);
+    }
+  }
+  return { paths: [...new Set(sortShallowFirst(picked))], all: false };
 }
 
 const quoted = (xs: string[]) => xs.map((x) => `"${x}"`).join(' or ');
@@ -64,13 +96,20 @@ export const fileProbe: ProbeKind<Of<'file'>> = {
   describe: (p) => `a file matching ${quoted(p.paths)}`,
   globs: (p) => p.paths,
   run(p, ctx) {
-    const paths: string[] = [];
-    // a listed path still has to lead somewhere inside the repository: a link out of it does not count
-    for (const path of candidates(p.paths, ctx)) {
-      if (ctx.repo.size(path) === undefined) continue;
-      paths.push(path);
-      if (paths.length > MAX_FINDING_PATHS) break;
-    }
+    // a listed path must still lead somewhere inside the repository: a link out of it, or a file
+    // deleted since it was committed, does not count
+    const verified = (paths: readonly string[]) => {
+      const out: string[] = [];
+      for (const path of paths) {
+        if (ctx.repo.size(path) !== undefined) out.push(path);
+        if (out.length > MAX_FINDING_PATHS) break;
+      }
+      return out;
+    };
+    // the shallowest few, with spares for paths that fail; all of them only when the spares run out
+    const pick = shallowest(p.paths.map((g) => ctx.matches(g)), 4 * (MAX_FINDING_PATHS + 1));
+    let paths = verified(pick.paths);
+    if (paths.length <= MAX_FINDING_PATHS && !pick.all) paths = verified(candidates(p.paths, ctx));
     return { paths: paths.slice(0, MAX_FINDING_PATHS), more: paths.length > MAX_FINDING_PATHS };
   },
 };

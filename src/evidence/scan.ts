@@ -11,7 +11,7 @@ import {
 import { GlobIndex } from '../core/glob.js';
 import { isBinary, normalizeRepoPath, SkipLog, type RepoPort } from './repo.js';
 import { probeKind, sortShallowFirst, type DependencyIndex, type ProbeContext } from './probes.js';
-import { isVendored, loadManifestParsers, MANIFESTS, normalizePackage, REQUIREMENTS, type Ecosystem, type ManifestFormat, type ManifestParser } from './manifests/index.js';
+import { isVendored, MANIFESTS, normalizePackage, REQUIREMENTS, type Ecosystem, type ManifestFormat, type ManifestParser } from './manifests/index.js';
 import { formatBytes, openRepository, type OpenOptions } from './node-repo.js';
 
 export interface ScanOptions extends OpenOptions {
@@ -30,24 +30,37 @@ const TEXT_CACHE_BYTES = 16 * 1024 * 1024;
 const MAX_MANIFESTS = 500;
 
 /**
- * Lists the repository at `root` and answers every probe of the rubric. While git lists, this
- * process loads the rubric (it may be given as a promise for that reason) and compiles the globs.
+ * Lists the repository at `root` and answers every probe of the rubric. Node does not wait for
+ * git: it loads the rubric (which may be given as a promise for that reason), compiles the globs,
+ * matches the tracked files while git still walks the work tree for untracked ones, and loads the
+ * parsers of the manifests it has seen.
  */
 export async function scanRepository(root: string, rubric: Rubric | Promise<Rubric>, options: ScanOptions = {}): Promise<Evidence> {
-  const listing = openRepository(root, options);
+  let prepared: PreparedProbes | undefined;
+  const early: (readonly string[])[] = [];
+  const onPaths = (paths: readonly string[]) => {
+    if (!prepared) return void early.push(paths);
+    prepared.index.feed(paths);
+    prepared.preloadParsers();
+  };
+  const listing = openRepository(root, { ...options, onPaths });
   // a failed listing must not go unhandled while the rubric loads
   listing.catch(() => {});
-  const prepared = prepareProbes(await rubric);
+  prepared = prepareProbes(await rubric);
+  for (const paths of early.splice(0)) onPaths(paths);
   const repo = await listing;
   await options.onListed?.(repo.list().length);
-  return { listing: repo.listing, ...(await runProbes(prepared, repo, options)) };
+  // a walk hands on no parts; neither does git when it failed half-way and the walk took over
+  const matched = repo.listing === 'git' ? prepared.index.results() : prepared.index.match(repo.list());
+  return { listing: repo.listing, ...(await runProbes(prepared, repo, options, matched)) };
 }
 
 export const hasProbes = (rubric: Rubric) => rubric.questions.some((q) => q.evidence.length > 0);
 
 /** Answers every probe from the port's one listing. */
 export async function evaluateProbes(repo: RepoPort, rubric: Rubric, options: ScanOptions = {}): Promise<Omit<Evidence, 'listing'>> {
-  return runProbes(prepareProbes(rubric), repo, options);
+  const prepared = prepareProbes(rubric);
+  return runProbes(prepared, repo, options, prepared.index.match(repo.list()));
 }
 
 interface PreparedProbes {
@@ -57,6 +70,9 @@ interface PreparedProbes {
   /** probes that cannot run, with the reason */
   problems: Map<Probe, string>;
   needsManifests: boolean;
+  /** the manifest formats seen so far start loading their parsers (TOML, YAML) */
+  preloadParsers(): void;
+  parsers: Map<string, Promise<ManifestParser>>;
 }
 
 /** Compiles every glob of the rubric once, whichever probes share it. */
@@ -76,30 +92,33 @@ function prepareProbes(rubric: Rubric): PreparedProbes {
   }
   const needsManifests = rubric.questions.some((q) => q.evidence.some((p) => p.kind === 'dependency'));
   if (needsManifests) for (const m of MANIFESTS) m.globs.forEach(register);
-  return { rubric, index, globIds, problems, needsManifests };
+  const parsers = new Map<string, Promise<ManifestParser>>();
+  const preloadParsers = () => {
+    if (!needsManifests) return;
+    const found = index.results();
+    for (const m of MANIFESTS) {
+      // `-r` may name a requirements file of any name: that parser is always at hand
+      if (!parsers.has(m.id) && (m === REQUIREMENTS || m.globs.some((g) => found[globIds.get(g)!]!.length > 0))) {
+        parsers.set(m.id, Promise.resolve(m.load()));
+      }
+    }
+  };
+  return { rubric, index, globIds, problems, needsManifests, preloadParsers, parsers };
 }
 
-async function runProbes({ rubric, index, globIds, problems, needsManifests }: PreparedProbes, repo: RepoPort, options: ScanOptions): Promise<Omit<Evidence, 'listing'>> {
+async function runProbes(prepared: PreparedProbes, repo: RepoPort, options: ScanOptions, matched: string[][]): Promise<Omit<Evidence, 'listing'>> {
+  const { rubric, globIds, problems } = prepared;
   const listing = repo.list();
-  const matched = index.match(listing);
-  const present = (glob: string) => (matched[globIds.get(glob)!]?.length ?? 0) > 0;
-  // `-r` may name a requirements file of any name: its parser is always at hand
-  const formats = needsManifests ? MANIFESTS.filter((m) => m === REQUIREMENTS || m.globs.some(present)) : [];
-  const parsers = await loadManifestParsers(formats);
-  const sorted = new Map<string, readonly string[]>();
+  prepared.preloadParsers();
+  const parsers = new Map(await Promise.all([...prepared.parsers].map(async ([id, p]) => [id, await p] as const)));
   const log = new SkipLog();
   const reader = textReader(repo, log, options);
   let deps: DependencyIndex | undefined;
   const ctx: ProbeContext = {
     repo,
     matches(glob) {
-      let paths = sorted.get(glob);
-      if (!paths) {
-        const id = globIds.get(glob);
-        paths = id === undefined ? [] : sortShallowFirst(matched[id]!);
-        sorted.set(glob, paths);
-      }
-      return paths;
+      const id = globIds.get(glob);
+      return id === undefined ? [] : matched[id]!;
     },
     text: reader.text,
     readBudgetSpent: reader.spent,
@@ -207,7 +226,7 @@ function indexDependencies(ctx: ProbeContext, parsers: Map<string, ManifestParse
     queue.push({ path, format });
   };
   for (const format of MANIFESTS) {
-    for (const glob of format.globs) for (const path of ctx.matches(glob)) if (!isVendored(path)) enqueue(path, format);
+    for (const glob of format.globs) for (const path of sortShallowFirst(ctx.matches(glob))) if (!isVendored(path)) enqueue(path, format);
   }
   // shallow manifests first: the project's own before nested examples
   queue.sort((a, b) => depth(a.path) - depth(b.path));

@@ -101,3 +101,26 @@ describe('GlobIndex against the plain regular expression, on random globs and li
     );
   });
 });
+
+describe('GlobIndex fed in parts', () => {
+  it('finds the same paths as one match over the whole listing, wherever the parts are cut', () => {
+    const listing = ['a/x.py', 'a/y.py', 'a/b/test_x.py', 'Dockerfile', 'c/Dockerfile', 'c/d/e.ipynb', 'tests/t.py', 'a/z.py'];
+    const globs = ['**/*.py', 'a/*.py', '**/test_*.py', '**/Dockerfile', 'tests/**', '**/*.ipynb'];
+    const whole = new GlobIndex();
+    globs.forEach((g) => whole.add(g));
+    const expected = whole.match(listing);
+    for (let cut = 0; cut <= listing.length; cut++) {
+      const parts = new GlobIndex();
+      globs.forEach((g) => parts.add(g));
+      parts.feed(listing.slice(0, cut));
+      parts.feed(listing.slice(cut));
+      expect(parts.results()).toEqual(expected);
+    }
+  });
+
+  it('refuses a glob added after matching has begun', () => {
+    const index = new GlobIndex();
+    index.feed(['a']);
+    expect(() => index.add('*.py')).toThrow(/before matching/);
+  });
+});

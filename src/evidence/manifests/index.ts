@@ -29,11 +29,6 @@ export const MANIFESTS: ManifestFormat[] = [
   { id: 'renv-lock', ecosystem: 'r', globs: ['**/renv.lock'], load: () => only(parseRenvLock) },
 ];
 
-/** The parsers of the given formats, by format id. */
-export async function loadManifestParsers(formats: readonly ManifestFormat[]): Promise<Map<string, ManifestParser>> {
-  return new Map(await Promise.all(formats.map(async (m) => [m.id, await m.load()] as const)));
-}
-
 /** The requirements format, for files named by `-r` whatever their name. */
 export const REQUIREMENTS = MANIFESTS[0]!;
 
