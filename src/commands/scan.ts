@@ -23,17 +23,8 @@ export async function scan(opts: ScanOptions): Promise<void> {
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root: ${opts.root ?? root} is not a directory`);
   const loading = (async () => (await loadRubric(opts.rubric ?? (await rubricOfReadiness(root)) ?? DEFAULT_RUBRIC)).rubric)();
 
-  let stop = () => {};
-  const showProgress = opts.format === 'text' && process.stderr.isTTY === true && !process.env.CI;
-  const evidence = await scanRepository(root, loading, {
-    async onListed(files) {
-      if (!showProgress || files < LARGE_REPOSITORY) return;
-      const { default: ora } = await import('ora');
-      const spinner = ora({ text: `Scanning ${files.toLocaleString('en')} files`, stream: process.stderr }).start();
-      stop = () => spinner.stop();
-    },
-  });
-  stop();
+  const progress = spinnerFor(opts.format === 'text' && process.stderr.isTTY === true && !process.env.CI);
+  const evidence = await scanRepository(root, loading, { onProgress: progress.update }).finally(progress.stop);
   const rubric = await loading;
   const suggestions = suggestAnswers(rubric, evidence);
   if (opts.format === 'json') {
@@ -43,6 +34,33 @@ export async function scan(opts: ScanOptions): Promise<void> {
   } else {
     process.stdout.write(renderScanText({ root, rubric, evidence, suggestions }, { color: wantsColor(process.stdout) }));
   }
+}
+
+/**
+ * A spinner on stderr once the listing passes LARGE_REPOSITORY files, while git still lists: ora
+ * is loaded only then, and never when stderr is not a terminal, in CI, or for JSON output.
+ */
+function spinnerFor(wanted: boolean): { update(files: number): void; stop(): void } {
+  let spinner: { text: string; stop(): unknown } | undefined;
+  let loading = false;
+  let done = false;
+  let text = '';
+  return {
+    update(files) {
+      text = `Scanning the repository: ${files.toLocaleString('en')} files listed`;
+      if (spinner) spinner.text = text;
+      if (!wanted || loading || files < LARGE_REPOSITORY) return;
+      loading = true;
+      void import('ora').then(({ default: ora }) => {
+        // the scan may have finished while ora loaded
+        if (!done) spinner = ora({ text, stream: process.stderr }).start();
+      });
+    },
+    stop() {
+      done = true;
+      spinner?.stop();
+    },
+  };
 }
 
 /** The rubric that readiness.yaml in the root names, so that `ready scan` probes what `check` will. */

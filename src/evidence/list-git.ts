@@ -26,32 +26,36 @@ export async function listGit(root: string, onPaths?: OnPaths): Promise<Listing 
   delete env.GIT_DIR;
   delete env.GIT_WORK_TREE;
   const rawNames = new Map<string, Buffer>();
-  const tracked: string[] = [];
-  const untracked: string[] = [];
+  // parts as they arrive, joined once at the end: no path is copied one by one
+  const tracked: (readonly string[])[] = [];
+  const untracked: (readonly string[])[] = [];
   let trackedDone = false;
   let last: string | undefined;
   const tracking = run(root, env, TRACKED, rawNames, (paths) => {
     // an unmerged path is listed once per conflict stage, one after the other
-    const fresh: string[] = [];
-    for (const p of paths) {
-      if (p !== last) fresh.push(p);
-      last = p;
+    let fresh = paths;
+    for (let i = 0; i < paths.length; i++) {
+      if (paths[i] === (i === 0 ? last : paths[i - 1])) {
+        fresh = paths.filter((p, j) => p !== (j === 0 ? last : paths[j - 1]));
+        break;
+      }
     }
-    for (const p of fresh) tracked.push(p);
+    last = paths[paths.length - 1] ?? last;
+    tracked.push(fresh);
     if (fresh.length > 0) onPaths?.(fresh);
   });
   const walking = run(root, env, UNTRACKED, rawNames, (paths) => {
-    for (const p of paths) untracked.push(p);
+    untracked.push(paths);
     // listing order is tracked files first: untracked ones wait until those are all handed on
     if (trackedDone) onPaths?.(paths);
   });
   const t = await tracking;
   trackedDone = true;
   // untracked files that arrived before the tracked ones were all handed on
-  if (t && untracked.length > 0) onPaths?.(untracked);
+  if (t) for (const part of untracked) onPaths?.(part);
   const u = await walking;
   if (!t || !u) return undefined;
-  return { files: tracked.concat(untracked), rawNames, skipped: parseWarnings(u.stderr) };
+  return { files: ([] as string[]).concat(...tracked, ...untracked), rawNames, skipped: parseWarnings(u.stderr) };
 }
 
 /** Runs one `git ls-files -z`, handing on its paths as they arrive; undefined when git fails. */

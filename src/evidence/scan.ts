@@ -19,6 +19,8 @@ export interface ScanOptions extends OpenOptions {
   maxReadFiles?: number;
   /** … and at most this many bytes in all (default 64 MiB) */
   maxReadBytes?: number;
+  /** how many files are listed so far: called as git's listing arrives, and once it is complete */
+  onProgress?(files: number): void;
   /** called once the repository is listed, e.g. to start a spinner on a large one */
   onListed?(files: number): void | Promise<void>;
 }
@@ -38,7 +40,9 @@ const MAX_MANIFESTS = 500;
 export async function scanRepository(root: string, rubric: Rubric | Promise<Rubric>, options: ScanOptions = {}): Promise<Evidence> {
   let prepared: PreparedProbes | undefined;
   const early: (readonly string[])[] = [];
+  let listed = 0;
   const onPaths = (paths: readonly string[]) => {
+    options.onProgress?.((listed += paths.length));
     if (!prepared) return void early.push(paths);
     prepared.index.feed(paths);
     prepared.preloadParsers();
@@ -47,8 +51,12 @@ export async function scanRepository(root: string, rubric: Rubric | Promise<Rubr
   // a failed listing must not go unhandled while the rubric loads
   listing.catch(() => {});
   prepared = prepareProbes(await rubric);
-  for (const paths of early.splice(0)) onPaths(paths);
+  for (const paths of early.splice(0)) {
+    prepared.index.feed(paths);
+    prepared.preloadParsers();
+  }
   const repo = await listing;
+  options.onProgress?.(repo.list().length);
   await options.onListed?.(repo.list().length);
   // a walk hands on no parts; neither does git when it failed half-way and the walk took over
   const matched = repo.listing === 'git' ? prepared.index.results() : prepared.index.match(repo.list());
@@ -158,7 +166,7 @@ async function runProbes(prepared: PreparedProbes, repo: RepoPort, options: Scan
       };
     });
     // let a spinner turn on a large repository
-    if (options.onListed && ++done % 8 === 0) await new Promise((r) => setImmediate(r));
+    if ((options.onProgress || options.onListed) && ++done % 8 === 0) await new Promise((r) => setImmediate(r));
   }
   const skipped = mergeSkipped(repo.skipped?.() ?? [], log.entries);
   return { files: listing.length, questions, skipped: skipped.slice(0, MAX_SKIPPED_SHOWN), skippedTotal: skipped.length };
