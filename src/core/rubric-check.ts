@@ -98,6 +98,12 @@ export function checkRubric(rubric: Rubric): Problem[] {
           if (!own.has(o)) report([...at, 'evidence', j, key, k], `"${q.id}" has no option "${o}"`);
         });
       }
+      // the flag turns the absence of what the probe looks for against the options it supports
+      if (probe.absenceContradicts && probe.supports.length === 0) {
+        report([...at, 'evidence', j, 'absenceContradicts'], 'needs the options this probe supports ("supports"): those are what its absence contradicts');
+      }
+      const both = probe.supports.filter((o) => probe.contradicts.includes(o));
+      if (both.length > 0) report([...at, 'evidence', j, 'contradicts'], `"${both.join('", "')}" cannot be both supported and contradicted by one probe`);
     });
     if (q.when) checkCondition(q.when, [...at, 'when'], q.id, optionsOf, report);
     const noRemediation = !q.remediation && q.options.some((o) => o.score < 1 && !o.remediation && o.id !== DONT_KNOW);
