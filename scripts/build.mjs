@@ -7,6 +7,14 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 // Build into a fresh folder and swap it in at the end, so that a test running the binary
 // meanwhile never sees a half-written dist/.
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/commander/`) ? { path: new URL('./shims/lazy-child-process.cjs', import.meta.url).pathname } : undefined,
+    );
+  },
+};
 const out = `dist.tmp-${process.pid}`;
 const tmp = `.build-tmp-${process.pid}`;
 rmSync(out, { recursive: true, force: true });
@@ -30,6 +38,7 @@ await build({
   // commander is CommonJS: give its `require` calls something to call
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: 'warning',
+  plugins: [lazyChildProcessForCommander],
 });
 // The rubric compiler and schema generator run from a throw-away bundle of the same sources.
 await build({ entryPoints: ['src/build-assets.ts'], outfile: `${tmp}/build-assets.mjs`, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', packages: 'external' });

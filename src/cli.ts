@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from './version.js';
 import { handleError } from './cli-errors.js';
+import { check } from './commands/check.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const debug = process.argv.includes('--debug');
@@ -54,7 +55,7 @@ program
       '  $ ready check --format sarif -o readiness.sarif',
     ].join('\n'),
   )
-  .action(async (opts) => (await import('./commands/check.js')).check(opts));
+  .action(async (opts) => check(opts));
 
 const rubric = program.command('rubric').description('rubric tooling: list, show, validate a rubric, print its JSON Schema');
 rubric

@@ -18,7 +18,7 @@ import { runQuestionnaire, type Suggestions } from '../prompt/run-questionnaire.
 import { render } from '../reporters/render.js';
 import { stripControl } from '../reporters/sanitize.js';
 import { evaluateProject } from './evaluate-project.js';
-import { wantsColor } from './check.js';
+import { loadStyle, wantsColor } from '../io/terminal-style.js';
 
 export interface AssessOptions {
   file?: string;
@@ -124,7 +124,7 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
   }
   // what `ready check` will say about the file as it now is
   const { report } = await evaluateProject({ file });
-  io.out(`\n${render(report, 'text', { color: io.color })}\n`);
+  io.out(`\n${await render(report, 'text', { style: await loadStyle(io.color) })}\n`);
   io.out(outcome === 'stopped' ? `Answers saved to ${file}; run \`ready assess\` to resume.\n` : `Answers saved to ${file}.\n`);
   return 0;
 }

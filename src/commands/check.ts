@@ -3,6 +3,7 @@ import { evaluateProject, type ProjectOptions } from './evaluate-project.js';
 import { render, type Format } from '../reporters/render.js';
 import { writeOutput } from '../io/write-output.js';
 import { onGithubActions, repoPath } from '../io/ci-env.js';
+import { loadStyle, wantsColor } from '../io/terminal-style.js';
 import { stripControl } from '../reporters/sanitize.js';
 
 export interface CheckOptions extends ProjectOptions {
@@ -18,8 +19,8 @@ export async function check(opts: CheckOptions): Promise<void> {
   const { report: evaluated, loaded } = await evaluateProject(opts);
   const report = baseline ? (await import('../core/baseline.js')).compareWithBaseline(evaluated, baseline, opts.baseline!) : evaluated;
   const file = repoPath(loaded.file);
-  const color = !opts.output && wantsColor(process.stdout);
-  writeOutput(render(report, opts.format, { color, file }), opts.output);
+  const style = await loadStyle(!opts.output && wantsColor(process.stdout));
+  writeOutput(await render(report, opts.format, { style, file }), opts.output);
   // what the baseline could not compare fails nothing, but nobody should have to dig for it
   for (const note of report.baseline?.notes ?? []) process.stderr.write(`ready: baseline ${opts.baseline}: ${stripControl(note)}\n`);
   if (onGithubActions()) {
@@ -30,12 +31,4 @@ export async function check(opts: CheckOptions): Promise<void> {
     reportToGithub(report, { file, ...(stream && { stream }), summary: () => stepSummary(report) });
   }
   process.exitCode = report.gate.passed ? 0 : 1;
-}
-
-/** Colour only on a terminal, and never when NO_COLOR is set (FORCE_COLOR wins over both). */
-export function wantsColor(stream: NodeJS.WriteStream): boolean {
-  const force = process.env.FORCE_COLOR;
-  if (force !== undefined) return force !== '0' && force !== 'false';
-  if (process.env.NO_COLOR) return false;
-  return stream.isTTY === true;
 }

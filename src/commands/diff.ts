@@ -6,7 +6,7 @@ import { InputError } from '../io/errors.js';
 import { readReport } from '../io/load-reports.js';
 import { writeOutput } from '../io/write-output.js';
 import { renderDiff, type DiffFormat } from '../reporters/diff.js';
-import { wantsColor } from './check.js';
+import { loadStyle, wantsColor } from '../io/terminal-style.js';
 
 export interface DiffOptions {
   format: DiffFormat;
@@ -23,6 +23,6 @@ export async function diff(oldFile: string, newFile: string, opts: DiffOptions):
   const older = load(oldFile);
   const newer = load(newFile);
   const color = opts.format === 'text' && !opts.output && wantsColor(process.stdout);
-  writeOutput(renderDiff(diffReports(older, newer), opts.format, { color }), opts.output);
+  writeOutput(renderDiff(diffReports(older, newer), opts.format, { style: await loadStyle(color) }), opts.output);
   process.exitCode = 0;
 }

@@ -5,6 +5,7 @@ import { InputError, UsageError } from '../io/errors.js';
 import type { Skipped } from '../io/load-reports.js';
 import { writeOutput } from '../io/write-output.js';
 import { stripControl } from '../reporters/sanitize.js';
+import { loadStyle, wantsColor } from '../io/terminal-style.js';
 
 export const PORTFOLIO_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
 export type PortfolioFormat = (typeof PORTFOLIO_FORMATS)[number];
@@ -43,19 +44,11 @@ async function renderPortfolio(p: Portfolio, format: PortfolioFormat, color: boo
     case 'html':
       return (await import('../reporters/portfolio-html.js')).renderPortfolioHtml(p);
     case 'text':
-      return (await import('../reporters/portfolio-text.js')).renderPortfolioText(p, { color });
+      return (await import('../reporters/portfolio-text.js')).renderPortfolioText(p, { style: await loadStyle(color) });
   }
 }
 
 function warn(skipped: Skipped[]): void {
   for (const s of skipped.slice(0, MAX_WARNINGS)) process.stderr.write(`${stripControl(`ready: warning: skipped ${s.file}: ${s.reason}`)}\n`);
   if (skipped.length > MAX_WARNINGS) process.stderr.write(`ready: warning: … and ${skipped.length - MAX_WARNINGS} more files skipped\n`);
-}
-
-// Same rule as `check`; not imported from there because that would load the YAML stack too.
-function wantsColor(stream: NodeJS.WriteStream): boolean {
-  const force = process.env.FORCE_COLOR;
-  if (force !== undefined) return force !== '0' && force !== 'false';
-  if (process.env.NO_COLOR) return false;
-  return stream.isTTY === true;
 }

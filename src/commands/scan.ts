@@ -7,7 +7,7 @@ import { DEFAULT_RUBRIC, BUILTIN_PREFIX, loadRubric } from '../io/load-rubric.js
 import { UsageError } from '../io/errors.js';
 import { READINESS_FILE } from '../io/load-readiness.js';
 import { renderScanText } from '../reporters/scan-text.js';
-import { wantsColor } from './check.js';
+import { loadStyle, wantsColor } from '../io/terminal-style.js';
 
 export interface ScanOptions {
   format: 'text' | 'json';
@@ -32,7 +32,7 @@ export async function scan(opts: ScanOptions): Promise<void> {
     const json = { root, rubric: { id: rubric.id, version: rubric.version }, listing, files, questions, suggestions, skipped, skippedTotal };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    process.stdout.write(renderScanText({ root, rubric, evidence, suggestions }, { color: wantsColor(process.stdout) }));
+    process.stdout.write(renderScanText({ root, rubric, evidence, suggestions }, { style: await loadStyle(wantsColor(process.stdout)) }));
   }
 }
 

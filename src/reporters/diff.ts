@@ -1,5 +1,5 @@
 // `ready diff` output: the headline change first, then areas, answers and blockers.
-import { Chalk } from 'chalk';
+import type { Style } from './style.js';
 import type { AnswerChange, AnswerSide, AreaChange, ReportDiff } from '../core/diff.js';
 import type { BlockerResult } from '../core/report.js';
 import { escapeMarkdown as md } from './escape.js';
@@ -23,12 +23,12 @@ const title = (d: ReportDiff, area: string) => d.areaTitles[area] ?? area;
 const dates = (d: ReportDiff) => `${d.old.generatedAt.slice(0, 10)} → ${d.new.generatedAt.slice(0, 10)}`;
 const gateWord = (passed: boolean) => (passed ? 'passed' : 'failed');
 
-export function renderDiff(diff: ReportDiff, format: DiffFormat, options: { color: boolean }): string {
+export function renderDiff(diff: ReportDiff, format: DiffFormat, options: { style: Style }): string {
   return format === 'markdown' ? renderDiffMarkdown(diff) : renderDiffText(diff, options);
 }
 
-export function renderDiffText(d: ReportDiff, options: { color: boolean }): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+export function renderDiffText(d: ReportDiff, options: { style: Style }): string {
+  const c = options.style;
   const tone = (n: number | null) => (n === null || n === 0 ? c.dim : n > 0 ? c.green : c.red);
   const label = (t: string) => c.bold(t.padEnd(9));
   const out: string[] = [];

@@ -1,13 +1,13 @@
 // The portfolio in the terminal: the headline first, then one line per project, then the tallies.
-import { Chalk } from 'chalk';
+import type { Style } from './style.js';
 import type { Portfolio, QuestionTally } from '../core/portfolio.js';
 import { stripControl as s } from './sanitize.js';
 import { wrap } from './text.js';
 
 const TOP = 5;
 
-export function renderPortfolioText(p: Portfolio, options: { color: boolean }): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+export function renderPortfolioText(p: Portfolio, options: { style: Style }): string {
+  const c = options.style;
   const tone = (score: number) => (score >= 75 ? c.green : score >= 50 ? c.yellow : c.red);
   const out: string[] = [];
   const rubrics = p.comparison.rubrics.map((r) => `${s(r.id)} ${s(r.version)}`).join(', ');

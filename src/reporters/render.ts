@@ -1,42 +1,36 @@
-// Picks the reporter for a format. Every reporter is (report, options) => string.
+// Picks the reporter for a format. Every reporter is (report, options) => string; each is loaded
+// only when its format is asked for, so `ready check` loads the text reporter and nothing else.
 import type { Report } from '../core/report.js';
+import type { Style } from './style.js';
 import { renderText } from './text.js';
-import { renderJson } from './json.js';
-import { renderMarkdown } from './markdown.js';
-import { renderHtml } from './html.js';
-import { renderJunit } from './junit.js';
-import { renderBadge } from './badge.js';
-import { renderSarif } from './sarif.js';
-import { renderGitlab } from './gitlab.js';
-import { renderAnnotations } from './github.js';
 
 export const FORMATS = ['text', 'markdown', 'html', 'json', 'junit', 'badge', 'sarif', 'gitlab', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 export interface RenderOptions {
-  color: boolean;
+  style: Style;
   /** readiness.yaml relative to the repository root, for formats that point at its lines */
   file?: string;
 }
 
-export function render(report: Report, format: Format, options: RenderOptions): string {
+export async function render(report: Report, format: Format, options: RenderOptions): Promise<string> {
   switch (format) {
     case 'json':
-      return renderJson(report);
+      return (await import('./json.js')).renderJson(report);
     case 'text':
       return renderText(report, options);
     case 'markdown':
-      return renderMarkdown(report);
+      return (await import('./markdown.js')).renderMarkdown(report);
     case 'html':
-      return renderHtml(report);
+      return (await import('./html.js')).renderHtml(report);
     case 'junit':
-      return renderJunit(report);
+      return (await import('./junit.js')).renderJunit(report);
     case 'badge':
-      return renderBadge(report);
+      return (await import('./badge.js')).renderBadge(report);
     case 'sarif':
-      return renderSarif(report, options);
+      return (await import('./sarif.js')).renderSarif(report, options);
     case 'gitlab':
-      return renderGitlab(report, options);
+      return (await import('./gitlab.js')).renderGitlab(report, options);
     case 'github':
-      return renderAnnotations(report, { file: options.file ?? 'readiness.yaml' });
+      return (await import('./github.js')).renderAnnotations(report, { file: options.file ?? 'readiness.yaml' });
   }
 }

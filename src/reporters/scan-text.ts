@@ -1,6 +1,6 @@
 // `ready scan` in a terminal: each probe with what it found, the suggested answers, and what the
 // scan skipped. Fits 80 columns; readable without colour.
-import { Chalk } from 'chalk';
+import type { Style } from './style.js';
 import type { Evidence, SkipReason, Suggestion } from '../core/evidence.js';
 import type { Rubric } from '../core/rubric-schema.js';
 import { stripControl as s } from './sanitize.js';
@@ -23,8 +23,8 @@ const SKIP_LABEL: Record<SkipReason, string> = {
   'read-limit': 'read limit',
 };
 
-export function renderScanText(view: ScanView, options: { color: boolean }): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+export function renderScanText(view: ScanView, options: { style: Style }): string {
+  const c = options.style;
   const { evidence } = view;
   const out: string[] = [];
   const how = evidence.listing === 'git' ? 'git ls-files' : 'directory walk';

@@ -1,6 +1,6 @@
 // The terminal report: what to read first at the top, the plan below. Every line fits 80 columns,
 // and colour only repeats what the words and marks already say.
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { Style } from './style.js';
 import type { Report } from '../core/report.js';
 import { stripControl } from './sanitize.js';
 import {
@@ -64,10 +64,10 @@ export function wrap(text: string, width: number): string[] {
 const hanging = (first: string, text: string, indent = length(first)) =>
   wrap(text, WIDTH - indent).map((l, i) => (i === 0 ? first.padEnd(indent) : ' '.repeat(indent)) + l);
 
-export function renderText(report: Report, options: { color: boolean }): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+export function renderText(report: Report, options: { style: Style }): string {
+  const c = options.style;
   const s = stripControl;
-  const paint = (tone: Tone): ChalkInstance => ({ bad: c.red, fair: c.yellow, good: c.green, none: c.dim })[tone];
+  const paint = (tone: Tone): Style => ({ bad: c.red, fair: c.yellow, good: c.green, none: c.dim })[tone];
   const levelTone = (levelId: string | null) => paint(toneOf(levelRank(report, levelId)));
   const label = (text: string) => c.bold(text.padEnd(LABEL));
   const indent = ' '.repeat(LABEL);

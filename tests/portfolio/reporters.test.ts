@@ -7,6 +7,7 @@ import { renderPortfolioHtml, HEATMAP_ROWS } from '../../src/reporters/portfolio
 import { renderPortfolioJson } from '../../src/reporters/portfolio-json.js';
 import { NOW } from '../helpers/rubric.js';
 import { portfolioReports } from './fixtures.js';
+import { COLOR, PLAIN } from '../helpers/style.js';
 
 /** A project name written to break every format it lands in. */
 const HOSTILE = 'evil | <script>alert(1)</script> \u001b[31mred\u001b]0;title\u0007 `x` **b** [l](http://x)\nnext';
@@ -25,7 +26,7 @@ async function portfolio(rename: Record<string, string> = {}): Promise<Portfolio
 
 describe('text', () => {
   it('starts with the headline and lists the projects most ready first', async () => {
-    const text = renderPortfolioText(await portfolio(), { color: false });
+    const text = renderPortfolioText(await portfolio(), { style: PLAIN });
     const lines = text.split('\n');
     expect(lines[0]).toBe('Portfolio: 9 projects · rubric mini 1.0.0 · as of 2026-11-28');
     expect(lines.slice(2, 5).join(' ')).toContain("Data is the organisation's data-science bottleneck");
@@ -39,10 +40,10 @@ describe('text', () => {
 
   it('colours only when asked, and strips control sequences from names', async () => {
     const p = await portfolio({ alpha: HOSTILE });
-    const plain = renderPortfolioText(p, { color: false });
+    const plain = renderPortfolioText(p, { style: PLAIN });
     expect(plain).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     expect(plain).toContain('evil | <script>');
-    expect(renderPortfolioText(p, { color: true })).toMatch(/\u001b\[1m/);
+    expect(renderPortfolioText(p, { style: COLOR })).toMatch(/\u001b\[1m/);
   });
 });
 

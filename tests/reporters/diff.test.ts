@@ -8,6 +8,7 @@ import type { Answers } from '../../src/core/answers.js';
 import { mini, NOW } from '../helpers/rubric.js';
 import { expectGolden, frozenReport } from './golden.js';
 import { HOSTILE_NOTE, pilotReport } from './fixtures.js';
+import { COLOR, PLAIN } from '../helpers/style.js';
 
 const rubric = await mini();
 const LATER = '2026-12-15T09:00:00.000Z';
@@ -80,7 +81,7 @@ describe('diffReports', () => {
 
 describe('diff output', () => {
   it('text: fits 80 columns and matches golden/diff.txt', () => {
-    const text = renderDiffText(diffReports(frozenReport('pilot', pilotReport), frozenReport('later', laterReport)), { color: false });
+    const text = renderDiffText(diffReports(frozenReport('pilot', pilotReport), frozenReport('later', laterReport)), { style: PLAIN });
     expect(Math.max(...text.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
     expect(text).toContain('Score    40.6 → 78.1  +37.5');
     expect(text).toContain('Level    Prototype → Pilot');

@@ -4,6 +4,7 @@ import { describe, it } from 'vitest';
 import { render, type Format } from '../../src/reporters/render.js';
 import { expectGolden, frozenReport } from './golden.js';
 import { FIXTURE_REPORTS } from './fixtures.js';
+import { COLOR, PLAIN } from '../helpers/style.js';
 
 const FORMATS: [Format, string][] = [
   ['text', 'txt'],
@@ -14,7 +15,7 @@ const FORMATS: [Format, string][] = [
 ];
 
 describe.each(Object.entries(FIXTURE_REPORTS))('the %s report', (name, make) => {
-  it.each(FORMATS)('renders as %s like golden/%s', (format, ext) => {
-    expectGolden(`${name}.${ext}`, render(frozenReport(name, make), format, { color: false }));
+  it.each(FORMATS)('renders as %s like golden/%s', async (format, ext) => {
+    expectGolden(`${name}.${ext}`, await render(frozenReport(name, make), format, { style: PLAIN }));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bar, fit, renderText, wrap } from '../../src/reporters/text.js';
 import { FIXTURE_REPORTS, hostileReport, pilotReport, realisticReport, readyReport } from './fixtures.js';
+import { COLOR, PLAIN } from '../helpers/style.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -9,7 +10,7 @@ const columns = (line: string) => [...line.replace(ANSI, '')].length;
 describe('text report', () => {
   it.each([...Object.entries(FIXTURE_REPORTS), ['hostile', hostileReport] as const])('fits 80 columns: %s report, with and without colour', (_, make) => {
     for (const color of [false, true]) {
-      const lines = renderText(make(), { color }).split('\n');
+      const lines = renderText(make(), { style: color ? COLOR : PLAIN }).split('\n');
       const widest = Math.max(...lines.map(columns));
       expect(widest).toBeLessThanOrEqual(80);
       expect(widest).toBeGreaterThan(40);
@@ -17,8 +18,8 @@ describe('text report', () => {
   });
 
   it('has no escape codes without colour, and colour only adds escape codes', () => {
-    const plain = renderText(realisticReport(), { color: false });
-    const coloured = renderText(realisticReport(), { color: true });
+    const plain = renderText(realisticReport(), { style: PLAIN });
+    const coloured = renderText(realisticReport(), { style: COLOR });
     expect(plain).not.toMatch(ANSI);
     expect(coloured).toMatch(ANSI);
     expect(coloured.replace(ANSI, '')).toBe(plain);
@@ -26,7 +27,7 @@ describe('text report', () => {
 
   it('shows each area with its bar, number and level word, so colour is never the only cue', () => {
     const report = realisticReport();
-    const text = renderText(report, { color: false });
+    const text = renderText(report, { style: PLAIN });
     for (const a of report.areas) {
       const line = text.split('\n').find((l) => l.startsWith(`  ${a.title} `))!;
       expect(line).toContain(a.score!.toFixed(1));
@@ -37,7 +38,7 @@ describe('text report', () => {
 
   it('puts the tier and its reason, the score, level and gate at the top, and blockers before the plan', () => {
     const report = pilotReport();
-    const text = renderText(report, { color: false });
+    const text = renderText(report, { style: PLAIN });
     const at = (s: string) => text.indexOf(s);
     expect(at(`Tier     ${report.tier.title}`)).toBeGreaterThan(0);
     expect(at(report.tier.reason)).toBeGreaterThan(at('Tier'));
@@ -51,7 +52,7 @@ describe('text report', () => {
 
   it('groups the plan by area with the effort of each step, and starts with the first three', () => {
     const report = realisticReport();
-    const text = renderText(report, { color: false });
+    const text = renderText(report, { style: PLAIN });
     const start = text.slice(text.indexOf('Start with'), text.indexOf('Remediation plan'));
     report.remediation.slice(0, 3).forEach((r, i) => expect(start).toContain(`${i + 1}. [${r.effort}] ${r.summary}`));
     const plan = text.slice(text.indexOf('Remediation plan'));
@@ -62,13 +63,13 @@ describe('text report', () => {
   });
 
   it('says when there is nothing left to fix', () => {
-    expect(renderText(readyReport(), { color: false })).toContain('Nothing left to fix');
+    expect(renderText(readyReport(), { style: PLAIN })).toContain('Nothing left to fix');
   });
 
   it('strips terminal control sequences from user text', () => {
     const report = pilotReport();
     report.project = 'evil\u001b]0;pwned\u0007\u001b[2J name';
-    const text = renderText(report, { color: false });
+    const text = renderText(report, { style: PLAIN });
     expect(text).not.toContain('\u001b');
     expect(text).toContain('evil name');
   });

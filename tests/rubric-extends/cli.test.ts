@@ -196,7 +196,7 @@ describe('ready check with a company rubric and rubric versions', () => {
 });
 
 describe('the built-in rubric stays on the fast path', () => {
-  const HOOK = join(import.meta.dirname, 'helpers/log-modules.mjs');
+  const HOOK = join(import.meta.dirname, '../helpers/log-modules.mjs');
   const chunksWith = (stderr: string, library: 'zod' | 'yaml') =>
     stderr
       .split('\n')
