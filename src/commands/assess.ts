@@ -124,7 +124,7 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
   }
   // what `ready check` will say about the file as it now is
   const { report } = await evaluateProject({ file });
-  io.out(`\n${await render(report, 'text', { style: await loadStyle(io.color) })}\n`);
+  io.out(`\n${await render(report, 'text', { style: await loadStyle(io.color), detail: 'summary' })}\n`);
   io.out(outcome === 'stopped' ? `Answers saved to ${file}; run \`ready assess\` to resume.\n` : `Answers saved to ${file}.\n`);
   return 0;
 }

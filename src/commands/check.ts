@@ -20,7 +20,7 @@ export async function check(opts: CheckOptions): Promise<void> {
   const report = baseline ? (await import('../core/baseline.js')).compareWithBaseline(evaluated, baseline, opts.baseline!) : evaluated;
   const file = repoPath(loaded.file);
   const style = await loadStyle(!opts.output && wantsColor(process.stdout));
-  writeOutput(await render(report, opts.format, { style, file }), opts.output);
+  writeOutput(await render(report, opts.format, { style, file, detail: 'summary' }), opts.output);
   // what the baseline could not compare fails nothing, but nobody should have to dig for it
   for (const note of report.baseline?.notes ?? []) process.stderr.write(`ready: baseline ${opts.baseline}: ${stripControl(note)}\n`);
   if (onGithubActions()) {

@@ -2,12 +2,14 @@
 // only when its format is asked for, so `ready check` loads the text reporter and nothing else.
 import type { Report } from '../core/report.js';
 import type { Style } from './style.js';
-import { renderText } from './text.js';
+import { renderText, type TextDetail } from './text.js';
 
 export const FORMATS = ['text', 'markdown', 'html', 'json', 'junit', 'badge', 'sarif', 'gitlab', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 export interface RenderOptions {
   style: Style;
+  /** how much the text format shows: `check` prints the summary, `report` the full plan */
+  detail?: TextDetail;
   /** readiness.yaml relative to the repository root, for formats that point at its lines */
   file?: string;
 }

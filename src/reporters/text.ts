@@ -64,7 +64,10 @@ export function wrap(text: string, width: number): string[] {
 const hanging = (first: string, text: string, indent = length(first)) =>
   wrap(text, WIDTH - indent).map((l, i) => (i === 0 ? first.padEnd(indent) : ' '.repeat(indent)) + l);
 
-export function renderText(report: Report, options: { style: Style }): string {
+/** `summary` (what `check` prints) stops after the first steps; `full` adds the plan by area. */
+export type TextDetail = 'summary' | 'full';
+
+export function renderText(report: Report, options: { style: Style; detail?: TextDetail }): string {
   const c = options.style;
   const s = stripControl;
   const paint = (tone: Tone): Style => ({ bad: c.red, fair: c.yellow, good: c.green, none: c.dim })[tone];
@@ -147,7 +150,12 @@ export function renderText(report: Report, options: { style: Style }): string {
   }
 
   const plan = planByArea(report);
-  if (plan.length === 0) {
+  if (options.detail === 'summary') {
+    if (report.remediation.length > first.length) {
+      out.push('');
+      out.push(c.dim(`The whole plan (${plural(report.remediation.length, 'step')}): ready report, or --format markdown|html`));
+    }
+  } else if (plan.length === 0) {
     out.push('');
     out.push(c.green('Nothing left to fix for the questions asked at this tier.'));
   } else {

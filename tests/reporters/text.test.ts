@@ -92,3 +92,16 @@ describe('wrap and fit', () => {
     expect(fit(text, width)).toBe(out);
   });
 });
+
+describe('text summary (what `ready check` prints)', () => {
+  it('stops after the first steps and points to the whole plan', () => {
+    const report = realisticReport();
+    const summary = renderText(report, { style: PLAIN, detail: 'summary' });
+    const full = renderText(report, { style: PLAIN });
+    expect(summary).toContain('Start with');
+    expect(summary).not.toContain('Remediation plan');
+    expect(summary).toContain(`The whole plan (${report.remediation.length} steps): ready report`);
+    expect(full).toContain('Remediation plan');
+    expect(full.startsWith(summary.split('\nThe whole plan')[0]!)).toBe(true);
+  });
+});
