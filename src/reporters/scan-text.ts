@@ -4,6 +4,9 @@ import type { Style } from './style.js';
 import type { Evidence, SkipReason, Suggestion } from '../core/evidence.js';
 import type { Rubric } from '../core/rubric-schema.js';
 import { stripControl as s } from './sanitize.js';
+import { wrap } from './text.js';
+
+const WIDTH = 80;
 
 export interface ScanView {
   root: string;
@@ -44,7 +47,11 @@ export function renderScanText(view: ScanView, options: { style: Style }): strin
       if (f.found) {
         found++;
         const pkgs = f.packages?.length ? `${f.packages.map(s).join(', ')} in ` : '';
-        out.push(`  ${c.green('✔')} ${what}: ${pkgs}${f.paths.map(s).join(', ')}${f.more ? ', …' : ''}`);
+        const where = `${pkgs}${f.paths.map(s).join(', ')}${f.more ? ', …' : ''}`;
+        const line = `  ✔ ${what}: ${where}`;
+        // what was found goes on lines of its own when it does not fit beside the description
+        if (line.length <= WIDTH) out.push(`  ${c.green('✔')} ${what}: ${where}`);
+        else out.push(`  ${c.green('✔')} ${what}:`, ...wrap(where, WIDTH - 6).map((l) => `      ${l}`));
       } else out.push(`  ${c.dim('·')} ${what}: ${c.dim('nothing found')}`);
       if (f.problem) out.push(`    ${c.yellow('!')} ${s(f.problem)}`);
     }
