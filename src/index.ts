@@ -13,5 +13,9 @@ export { loadRubric, loadRubricFile, loadRubricChain, type LoadedRubric, type Ru
 export { mergeRubricDocuments, type MergedRubric, type Origin } from './core/rubric-merge.js';
 export { migrateAnswers, type Migration, type CarriedAnswer, type OrphanedAnswer } from './core/migrate.js';
 export { loadReadiness } from './io/load-readiness.js';
+export { findContradictions, type Contradiction, type ContradictionCode } from './core/contradictions.js';
+export { suggestAnswers, type Evidence, type ProbeFinding, type SkippedFile, type Suggestion } from './core/evidence.js';
+export { scanRepository, evaluateProbes, type ScanOptions } from './evidence/scan.js';
+export type { RepoPort } from './evidence/repo.js';
 export { InputError, UsageError } from './io/errors.js';
 export { render } from './reporters/render.js';
