@@ -1,9 +1,16 @@
-// Commander set-up only. Each action imports its command lazily, so `--help`, `--version` and
-// `check` load nothing they do not use.
+// Commander set-up only, commands listed in the order a team meets them. Each action imports its
+// command lazily, so `--help` and `--version` load nothing heavy; `check`, the command CI runs on
+// every build, is imported up front so that it does not wait on a chain of imports.
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from './version.js';
 import { handleError } from './cli-errors.js';
 import { check } from './commands/check.js';
+
+// `ready report | head` closes the pipe early: stop quietly, as other Unix tools do, not with a crash
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const debug = process.argv.includes('--debug');
@@ -16,8 +23,34 @@ const program = new Command('ready')
   .exitOverride()
   .configureOutput({ outputError: (str, write) => write(str) });
 
+
+program
+  .command('init')
+  .summary('write a starter readiness.yaml, or a CI job')
+  .description('write a commented readiness.yaml to start from and, with --ci, a CI job that gates on it')
+  .option('-f, --file <path>', 'the readiness file to create', 'readiness.yaml')
+  .option('--rubric <ref>', 'rubric the new readiness.yaml uses: builtin:ID or a path', 'builtin:default')
+  .addOption(new Option('--ci <system>', `also write a CI job: .github/workflows/readiness.yml or .gitlab/readiness.gitlab-ci.yml`).choices(['github', 'gitlab']))
+  .option('--force', 'replace files that already exist (with --ci, an existing readiness file is always kept)')
+  .addHelpText('after', '\nExamples:\n  $ ready init\n  $ ready init --ci github\n  $ ready init --ci gitlab --file ml/readiness.yaml')
+  .action(async (opts) => (await import('./commands/init.js')).init(opts));
+
+program
+  .command('assess')
+  .summary('answer the questionnaire interactively')
+  .description('answer the readiness questionnaire interactively; saves every answer to readiness.yaml')
+  .option('-f, --file <path>', 'the readiness file to create or update', 'readiness.yaml')
+  .option('--rubric <ref>', 'rubric to answer: builtin:ID or a path (default: the one readiness.yaml names)')
+  .option('--area <area>', 'only questions of this area; repeatable', collect)
+  .option('--role <role>', 'only questions for this role; repeatable', collect)
+  .option('--only-unanswered', 'only questions without a saved answer')
+  .option('--by <name>', 'who is answering (default: git user.name, then the login name)')
+  .addHelpText('after', '\nExamples:\n  $ ready assess\n  $ ready assess --area data --only-unanswered\n  $ ready assess --role it-operations --by "Sam Lee"')
+  .action(async (opts) => (await import('./commands/assess.js')).assess(opts));
+
 program
   .command('check')
+  .summary('score readiness.yaml and gate CI on it')
   .description('score readiness.yaml, print the summary and gate CI on it (never prompts)')
   .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
   .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
@@ -57,7 +90,59 @@ program
   )
   .action(async (opts) => check(opts));
 
-const rubric = program.command('rubric').description('rubric tooling: list, show, validate a rubric, print its JSON Schema');
+program
+  .command('report')
+  .summary('render the full report in any format')
+  .description('render the full report: tier, scores, blockers and the remediation plan; exits 0 whatever the gate')
+  .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
+  .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
+  .option('--example', 'report on the example project that ships with ready')
+  .addOption(new Option('--format <format>', 'output format (badge: an SVG for READMEs)').choices(['text', 'markdown', 'html', 'json', 'junit', 'badge']).default('text'))
+  .option('-o, --output <file>', 'write the report to a file instead of stdout')
+  .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
+  .option('--min-score <n>', 'gate shown in the report: overall minimum (0-100)')
+  .option('--min-area <area=n>', 'gate shown in the report: an area minimum; repeatable', collect)
+  .option('--max-blockers <n>', 'gate shown in the report: most blockers allowed (default 0)')
+  .option('--max-unanswered <n>', 'gate shown in the report: most unanswered questions allowed')
+  .option('--max-age-days <n>', 'gate shown in the report: oldest answer allowed, in days')
+  .option('--max-contradictions <n>', 'gate shown in the report: most answers the repository may contradict')
+  .addOption(new Option('--fail-on <what>', 'shorthand for --max-blockers 0, --max-unanswered 0 or --max-contradictions 0; repeatable').choices(['blockers', 'unanswered', 'contradictions']).argParser(collect as never))
+  .option('--no-evidence', 'do not scan the repository (the folder of the readiness file) for evidence')
+  .addHelpText('after', '\nExamples:\n  $ ready report\n  $ ready report --format markdown -o readiness.md\n  $ ready report --format html -o readiness.html\n  $ ready report --format badge -o readiness.svg')
+  .action(async (opts) => (await import('./commands/report.js')).report(opts));
+
+program
+  .command('scan')
+  .summary('show the evidence found in the repository')
+  .description('look for evidence in the repository: each probe of the rubric with the paths it found, and what was skipped')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .option('--root <dir>', 'the repository to scan (default: the current directory)')
+  .option('--rubric <ref>', 'rubric whose probes to run: builtin:ID or a path (default: the one readiness.yaml in the root names)')
+  .addHelpText('after', '\nExamples:\n  $ ready scan\n  $ ready scan --root ../churn-api --format json > evidence.json')
+  .action(async (opts) => (await import('./commands/scan.js')).scan(opts));
+
+program
+  .command('diff')
+  .summary('compare two JSON reports')
+  .description('what changed between two JSON reports: score, level, areas, answers and blockers')
+  .argument('<old>', 'the earlier report (ready report --format json)')
+  .argument('<new>', 'the later report')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
+  .option('-o, --output <file>', 'write the comparison to a file instead of stdout')
+  .addHelpText('after', '\nExample:\n  $ ready diff last-quarter.json report.json --format markdown')
+  .action(async (oldFile, newFile, opts) => (await import('./commands/diff.js')).diff(oldFile, newFile, opts));
+
+program
+  .command('portfolio')
+  .summary("many projects' reports in one view")
+  .description("many projects' JSON reports in one view: readiness per project and the organisation's bottleneck")
+  .argument('<paths...>', 'report files, directories (searched recursively for *.json) or quoted globs such as "reports/**/*.json"')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'html', 'json']).default('text'))
+  .option('-o, --output <file>', 'write the portfolio to a file instead of stdout')
+  .addHelpText('after', '\nExamples:\n  $ ready portfolio reports/\n  $ ready portfolio "teams/*/readiness-report.json" --format html -o portfolio.html')
+  .action(async (paths, opts) => (await import('./commands/portfolio.js')).portfolio(paths, opts));
+
+const rubric = program.command('rubric').summary('list, show and validate rubrics; JSON Schema').description('rubric tooling: list, show, validate a rubric, print its JSON Schema');
 rubric
   .command('validate')
   .description('check a rubric file and report every problem with its line')
@@ -84,76 +169,6 @@ rubric
   .addOption(new Option('--format <format>', 'outline: areas > questions > options with scores').choices(['outline', 'yaml', 'json']).default('outline'))
   .addHelpText('after', '\nExamples:\n  $ ready rubric show ml-test-score\n  $ ready rubric show rubrics/acme.yaml --format yaml > acme-flat.yaml')
   .action(async (ref, opts) => (await import('./commands/rubric.js')).show(ref, opts));
-
-program
-  .command('portfolio')
-  .description("many projects' JSON reports in one view: readiness per project and the organisation's bottleneck")
-  .argument('<paths...>', 'report files, directories (searched recursively for *.json) or quoted globs such as "reports/**/*.json"')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'html', 'json']).default('text'))
-  .option('-o, --output <file>', 'write the portfolio to a file instead of stdout')
-  .addHelpText('after', '\nExamples:\n  $ ready portfolio reports/\n  $ ready portfolio "teams/*/readiness-report.json" --format html -o portfolio.html')
-  .action(async (paths, opts) => (await import('./commands/portfolio.js')).portfolio(paths, opts));
-
-program
-  .command('assess')
-  .description('answer the readiness questionnaire interactively; saves every answer to readiness.yaml')
-  .option('-f, --file <path>', 'the readiness file to create or update', 'readiness.yaml')
-  .option('--rubric <ref>', 'rubric to answer: builtin:ID or a path (default: the one readiness.yaml names)')
-  .option('--area <area>', 'only questions of this area; repeatable', collect)
-  .option('--role <role>', 'only questions for this role; repeatable', collect)
-  .option('--only-unanswered', 'only questions without a saved answer')
-  .option('--by <name>', 'who is answering (default: git user.name, then the login name)')
-  .addHelpText('after', '\nExamples:\n  $ ready assess\n  $ ready assess --area data --only-unanswered\n  $ ready assess --role it-operations --by "Sam Lee"')
-  .action(async (opts) => (await import('./commands/assess.js')).assess(opts));
-
-program
-  .command('scan')
-  .description('look for evidence in the repository: each probe of the rubric with the paths it found, and what was skipped')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-  .option('--root <dir>', 'the repository to scan (default: the current directory)')
-  .option('--rubric <ref>', 'rubric whose probes to run: builtin:ID or a path (default: the one readiness.yaml in the root names)')
-  .addHelpText('after', '\nExamples:\n  $ ready scan\n  $ ready scan --root ../churn-api --format json > evidence.json')
-  .action(async (opts) => (await import('./commands/scan.js')).scan(opts));
-
-program
-  .command('report')
-  .description('render the full report: tier, scores, blockers and the remediation plan; exits 0 whatever the gate')
-  .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
-  .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
-  .option('--example', 'report on the example project that ships with ready')
-  .addOption(new Option('--format <format>', 'output format (badge: an SVG for READMEs)').choices(['text', 'markdown', 'html', 'json', 'junit', 'badge']).default('text'))
-  .option('-o, --output <file>', 'write the report to a file instead of stdout')
-  .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
-  .option('--min-score <n>', 'gate shown in the report: overall minimum (0-100)')
-  .option('--min-area <area=n>', 'gate shown in the report: an area minimum; repeatable', collect)
-  .option('--max-blockers <n>', 'gate shown in the report: most blockers allowed (default 0)')
-  .option('--max-unanswered <n>', 'gate shown in the report: most unanswered questions allowed')
-  .option('--max-age-days <n>', 'gate shown in the report: oldest answer allowed, in days')
-  .option('--max-contradictions <n>', 'gate shown in the report: most answers the repository may contradict')
-  .addOption(new Option('--fail-on <what>', 'shorthand for --max-blockers 0, --max-unanswered 0 or --max-contradictions 0; repeatable').choices(['blockers', 'unanswered', 'contradictions']).argParser(collect as never))
-  .option('--no-evidence', 'do not scan the repository (the folder of the readiness file) for evidence')
-  .addHelpText('after', '\nExamples:\n  $ ready report\n  $ ready report --format markdown -o readiness.md\n  $ ready report --format html -o readiness.html\n  $ ready report --format badge -o readiness.svg')
-  .action(async (opts) => (await import('./commands/report.js')).report(opts));
-
-program
-  .command('diff')
-  .description('what changed between two JSON reports: score, level, areas, answers and blockers')
-  .argument('<old>', 'the earlier report (ready report --format json)')
-  .argument('<new>', 'the later report')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
-  .option('-o, --output <file>', 'write the comparison to a file instead of stdout')
-  .addHelpText('after', '\nExample:\n  $ ready diff last-quarter.json report.json --format markdown')
-  .action(async (oldFile, newFile, opts) => (await import('./commands/diff.js')).diff(oldFile, newFile, opts));
-
-program
-  .command('init')
-  .description('write a commented readiness.yaml to start from and, with --ci, a CI job that gates on it')
-  .option('-f, --file <path>', 'the readiness file to create', 'readiness.yaml')
-  .option('--rubric <ref>', 'rubric the new readiness.yaml uses: builtin:ID or a path', 'builtin:default')
-  .addOption(new Option('--ci <system>', `also write a CI job: .github/workflows/readiness.yml or .gitlab/readiness.gitlab-ci.yml`).choices(['github', 'gitlab']))
-  .option('--force', 'replace files that already exist (with --ci, an existing readiness file is always kept)')
-  .addHelpText('after', '\nExamples:\n  $ ready init\n  $ ready init --ci github\n  $ ready init --ci gitlab --file ml/readiness.yaml')
-  .action(async (opts) => (await import('./commands/init.js')).init(opts));
 
 try {
   await program.parseAsync();
