@@ -10,23 +10,8 @@ import { buildPortfolio } from '../../src/core/portfolio.js';
 import { renderPortfolioHtml } from '../../src/reporters/portfolio-html.js';
 import { NOW } from '../helpers/rubric.js';
 import { portfolioReports } from './fixtures.js';
-import { countColour, decodePng } from './png.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-
-function chromium(args: string[]): { stdout: string; status: number | null } {
-  const profile = mkdtempSync(join(tmpdir(), 'ready-chromium-'));
-  try {
-    const r = spawnSync(
-      CHROMIUM,
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, ...args],
-      { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
-    );
-    return { stdout: r.stdout, status: r.status };
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
+import { countColour, decodePng } from '../helpers/png.js';
+import { chromium, NO_CHROMIUM, writePage } from '../helpers/chromium.js';
 
 async function page(): Promise<{ dir: string; url: string }> {
   const files = await portfolioReports();
@@ -34,16 +19,14 @@ async function page(): Promise<{ dir: string; url: string }> {
     files.map(({ file, report }) => ({ report, source: { file, fallbackName: file.split('/').at(-2)! } })),
     { now: NOW },
   );
-  const dir = mkdtempSync(join(tmpdir(), 'ready-portfolio-html-'));
-  writeFileSync(join(dir, 'portfolio.html'), renderPortfolioHtml(p));
-  return { dir, url: pathToFileURL(join(dir, 'portfolio.html')).href };
+  return writePage(renderPortfolioHtml(p), 'portfolio.html');
 }
 
 // hsl(0, 60%, 48%) and hsl(120, 60%, 48%): the lowest and highest level in the stacked bars
 const PROTOTYPE_RED: [number, number, number] = [196, 49, 49];
 const READY_GREEN: [number, number, number] = [49, 196, 49];
 
-describe.skipIf(!existsSync(CHROMIUM))('the HTML portfolio in headless Chromium', () => {
+describe.skipIf(NO_CHROMIUM)('the HTML portfolio in headless Chromium', () => {
   it('renders a screenshot in which the charts are visible', { timeout: 120_000 }, async () => {
     const { dir, url } = await page();
     const shot = join(dir, 'portfolio.png');

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderHtml } from '../../src/reporters/html.js';
-import { countColour, decodePng } from '../portfolio/png.js';
+import { countColour, decodePng } from '../helpers/png.js';
+import { chromium, NO_CHROMIUM, writePage } from '../helpers/chromium.js';
 import { hostileReport, pilotReport, realisticReport, scannedReport } from './fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('HTML report', () => {
   it('needs nothing from the network and runs no script', () => {
@@ -61,30 +61,12 @@ describe('HTML report', () => {
   });
 });
 
-function chromium(args: string[]): { stdout: string; status: number | null } {
-  const profile = mkdtempSync(join(tmpdir(), 'ready-chromium-'));
-  try {
-    const r = spawnSync(
-      CHROMIUM,
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, ...args],
-      { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
-    );
-    return { stdout: r.stdout, status: r.status };
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
-
-function writePage(html: string): { dir: string; url: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'ready-report-html-'));
-  writeFileSync(join(dir, 'report.html'), html);
-  return { dir, url: pathToFileURL(join(dir, 'report.html')).href };
-}
+const writeReport = (html: string) => writePage(html, 'report.html');
 
 // CI installs chromium (.ci/run); elsewhere the browser tests need it installed by hand
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in headless Chromium', () => {
+describe.skipIf(NO_CHROMIUM)('HTML report in headless Chromium', () => {
   it('renders a screenshot with the area bars drawn in their level colours', { timeout: 120_000 }, () => {
-    const { dir, url } = writePage(renderHtml(hostileReport()));
+    const { dir, url } = writeReport(renderHtml(hostileReport()));
     const shot = join(dir, 'report.png');
     chromium([`--screenshot=${shot}`, '--window-size=1000,1400', url]);
     expect(existsSync(shot)).toBe(true);
@@ -98,7 +80,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in headle
   });
 
   it('keeps a hostile note as text in the DOM the browser builds', { timeout: 120_000 }, () => {
-    const { dir, url } = writePage(renderHtml(hostileReport()));
+    const { dir, url } = writeReport(renderHtml(hostileReport()));
     const { stdout } = chromium(['--dump-dom', url]);
     expect(stdout).toContain('<h1>Readiness report: project a | b `tick` &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(stdout.match(/<script/gi)).toBeNull();
