@@ -4,6 +4,7 @@
 // terminal (SIGHUP, or the end of stdin).
 import { Chalk } from 'chalk';
 import { PromptInterrupted, type Action, type Prompter, type QuestionView, type Reply } from './prompter.js';
+import { wrap } from '../reporters/text.js';
 
 const ACTION_LABELS: Record<Action, string> = {
   help: 'Show help',
@@ -123,7 +124,15 @@ export async function createTerminalPrompter(options: { color: boolean }): Promi
   return {
     question,
     text: (msg, initial) => ask((ctx) => input({ message: msg, ...(initial && { default: initial, prefill: 'editable' as const }) }, ctx)),
-    say: (text) => process.stdout.write(`${text}\n`),
+    // wrapped at word boundaries, not cut mid-word by the terminal
+    say: (text) => {
+      const width = Math.max(40, Math.min(process.stdout.columns || 80, 100));
+      const wrapped = text.split('\n').flatMap((line) => {
+        const indent = /^\s*/.exec(line)![0];
+        return wrap(line, width - indent.length).map((l) => indent + l);
+      });
+      process.stdout.write(`${wrapped.join('\n')}\n`);
+    },
     get hungUp() {
       return hungUp;
     },
