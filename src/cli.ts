@@ -142,7 +142,11 @@ program
   .addHelpText('after', '\nExamples:\n  $ ready portfolio reports/\n  $ ready portfolio "teams/*/readiness-report.json" --format html -o portfolio.html')
   .action(async (paths, opts) => (await import('./commands/portfolio.js')).portfolio(paths, opts));
 
-const rubric = program.command('rubric').summary('list, show and validate rubrics; JSON Schema').description('rubric tooling: list, show, validate a rubric, print its JSON Schema');
+const rubric = program
+  .command('rubric')
+  .summary('list, show and validate rubrics; JSON Schema')
+  .description('rubric tooling: list, show, validate a rubric, print its JSON Schema')
+  .addHelpText('after', '\nExamples:\n  $ ready rubric list\n  $ ready rubric validate rubrics/acme.yaml');
 rubric
   .command('validate')
   .description('check a rubric file and report every problem with its line')
@@ -160,6 +164,7 @@ rubric
   .description('the built-in rubrics, and the rubric readiness.yaml uses')
   .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .addHelpText('after', '\nExample:\n  $ ready rubric list --format json')
   .action(async (opts) => (await import('./commands/rubric.js')).list(opts));
 rubric
   .command('show')
