@@ -1,6 +1,7 @@
 // All wording of findings in one place, so that every renderer says the same thing.
 import type { BaselineTerm, BlockerResult, GateFailure, GateSource, GateTerm, QuestionStatus } from './report.js';
 import type { Contradiction } from './contradictions.js';
+import { plural } from './words.js';
 
 type FailureFacts = Omit<GateFailure, 'message' | 'term'> & { term: GateTerm };
 type LineOf = (question: string) => number | undefined;
@@ -33,7 +34,6 @@ export function sourceLabel(source: GateSource, gateLine?: number): string {
   }
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function gateMessage(f: FailureFacts, lineOf?: LineOf): string {
   const list = namedQuestions(f.questions, lineOf);

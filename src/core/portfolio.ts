@@ -3,6 +3,7 @@
 // out. Reports are folded into a builder one at a time so that 10,000 of them never sit in memory
 // at once; only the few facts the portfolio shows are kept per project.
 import { REPORT_SCHEMA_VERSION, type Report } from './report.js';
+import { isObject, plural } from './words.js';
 
 export const PORTFOLIO_SCHEMA_VERSION = 1;
 
@@ -113,7 +114,6 @@ export function reportProblem(value: unknown): string | null {
   return null;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -495,7 +495,6 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function comparisonNote(c: Omit<Portfolio['comparison'], 'note'>, questionsSeen: number): string | null {
   if (c.rubrics.length < 2) return null;

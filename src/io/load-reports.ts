@@ -11,6 +11,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { digestReport, reportProblem, type ReportDigest } from '../core/portfolio.js';
 import type { Report } from '../core/report.js';
+import { describeFsError } from './read-text.js';
 
 /** A report is a few hundred KB at most; anything far larger is not one. */
 export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
@@ -159,7 +160,7 @@ export function readReport(file: string): ReadResult {
     if (size > MAX_REPORT_BYTES) return { file, reason: `is ${(size / 1048576).toFixed(0)} MiB, too large for a report` };
     text = readFileSync(fd, 'utf8');
   } catch (err) {
-    return { file, reason: describeFsError(err) };
+    return { file, reason: describeFsError(err, 'file') };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -193,21 +194,13 @@ function jsonError(text: string, err: unknown): string {
   return `not valid JSON (${detail.slice(0, 80)}${line})`;
 }
 
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory, expected a file';
-  return (err as Error)?.message ?? String(err);
-}
-
 function kindOf(path: string): 'file' | 'dir' | 'missing' | string {
   try {
     const st = statSync(path);
     return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'not a regular file';
   } catch (err) {
     const code = (err as NodeJS.ErrnoException)?.code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : describeFsError(err);
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : describeFsError(err, 'file');
   }
 }
 

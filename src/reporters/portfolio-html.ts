@@ -2,6 +2,7 @@
 // Content-Security-Policy forbids loading anything), so it can be mailed or attached to minutes.
 import type { Portfolio, QuestionTally } from '../core/portfolio.js';
 import { escapeHtml as h } from './escape.js';
+import { clip, plural } from '../core/words.js';
 
 const TOP = 10;
 /** Beyond this many rows a heat map stops being readable; the table below lists every project. */
@@ -11,8 +12,6 @@ export const HEATMAP_ROWS = 120;
 const levelColour = (i: number, n: number) => `hsl(${n <= 1 ? 120 : Math.round((120 * i) / (n - 1))}, 60%, 48%)`;
 const scoreColour = (score: number) => `hsl(${Math.round(score * 1.2)}, 65%, 62%)`;
 const fmt = (n: number) => n.toFixed(1);
-const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function renderPortfolioHtml(p: Portfolio): string {
   const rubrics = p.comparison.rubrics.map((r) => `${h(r.title)} ${h(r.version)}`).join(', ');

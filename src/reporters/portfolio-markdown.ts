@@ -1,6 +1,7 @@
 // The portfolio as GitHub-flavoured markdown, for a steering-meeting page or a wiki.
 import type { Portfolio, QuestionTally } from '../core/portfolio.js';
 import { escapeMarkdown } from './escape.js';
+import { plural } from '../core/words.js';
 
 const TOP = 10;
 
@@ -56,4 +57,3 @@ function tally(out: string[], title: string, rows: QuestionTally[], areaTitle: M
   out.push('');
 }
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;

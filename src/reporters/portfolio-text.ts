@@ -3,6 +3,7 @@ import type { Style } from './style.js';
 import type { Portfolio, QuestionTally } from '../core/portfolio.js';
 import { stripControl as s } from './sanitize.js';
 import { wrap } from './text.js';
+import { clip, plural } from '../core/words.js';
 
 const TOP = 5;
 
@@ -66,6 +67,4 @@ function tally(out: string[], title: string, rows: QuestionTally[], paint: (t: s
   if (rows.length > TOP) out.push(`  … and ${rows.length - TOP} more`);
 }
 
-const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 const fit = (text: string, width: number) => clip(text, width).padEnd(width);
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;

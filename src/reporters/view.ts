@@ -2,6 +2,7 @@
 // No renderer computes a score; everything here reads fields the core already filled in.
 import type { AreaResult, QuestionResult, RemediationItem, Report } from '../core/report.js';
 import { STATUS_WORDS } from '../core/messages.js';
+import { plural } from '../core/words.js';
 
 /** How many plan items every format singles out as the ones to start with. */
 export const NEXT_STEPS = 3;
@@ -84,4 +85,4 @@ export function evidenceText(q: QuestionResult): string {
 
 export const contradictionsOf = (report: Report) => report.contradictions ?? [];
 
-export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+export { plural };

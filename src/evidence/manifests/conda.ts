@@ -2,8 +2,8 @@
 // YAML library stays off the path of every other scan.
 import { parse as parseYaml } from 'yaml';
 import { parseRequirements } from './python.js';
+import { isObject } from '../../core/words.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** conda specs (`conda-forge::numpy=1.26`, `scikit-learn>=1.3`) and the requirements under `pip:`. */
 export function parseCondaEnvironment(text: string): { packages: string[]; includes: string[] } {

@@ -1,6 +1,6 @@
 // Declarations in JSON and R's DCF format: package.json, R's DESCRIPTION and renv.lock.
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from '../../core/words.js';
 
 const NODE_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
 
