@@ -1,5 +1,5 @@
 // `ready check`: evaluate, render, and set the exit code from the gate.
-import { evaluateProject, type ProjectOptions } from './evaluate-project.js';
+import { evaluateProject, readFiles, type ProjectOptions } from './evaluate-project.js';
 import { render, type Format } from '../reporters/render.js';
 import { writeOutput } from '../io/write-output.js';
 import { onGithubActions, repoPath } from '../io/ci-env.js';
@@ -20,7 +20,7 @@ export async function check(opts: CheckOptions): Promise<void> {
   const report = baseline ? (await import('../core/baseline.js')).compareWithBaseline(evaluated, baseline, opts.baseline!) : evaluated;
   const file = repoPath(loaded.file);
   const style = await loadStyle(!opts.output && wantsColor(process.stdout));
-  writeOutput(await render(report, opts.format, { style, file, detail: 'summary' }), opts.output);
+  writeOutput(await render(report, opts.format, { style, file, detail: 'summary' }), opts.output, [...readFiles(loaded), ...(opts.baseline ? [opts.baseline] : [])]);
   // what the baseline could not compare fails nothing, but nobody should have to dig for it
   for (const note of report.baseline?.notes ?? []) process.stderr.write(`ready: baseline ${opts.baseline}: ${stripControl(note)}\n`);
   if (onGithubActions()) {

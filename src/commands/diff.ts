@@ -23,6 +23,6 @@ export async function diff(oldFile: string, newFile: string, opts: DiffOptions):
   const older = load(oldFile);
   const newer = load(newFile);
   const color = opts.format === 'text' && !opts.output && wantsColor(process.stdout);
-  writeOutput(renderDiff(diffReports(older, newer), opts.format, { style: await loadStyle(color) }), opts.output);
+  writeOutput(renderDiff(diffReports(older, newer), opts.format, { style: await loadStyle(color) }), opts.output, [oldFile, newFile]);
   process.exitCode = 0;
 }

@@ -124,3 +124,10 @@ async function scanForEvidence(root: string, rubric: Promise<Rubric>): Promise<E
   if (!(await probing)) return undefined;
   return scanRepository(root, rubric);
 }
+
+/** The files an evaluation read: readiness.yaml and a rubric file, which no output may overwrite. */
+export function readFiles(loaded: LoadedReadiness): string[] {
+  if (loaded.rubricRef.startsWith('builtin:')) return [loaded.file];
+  // a rubric named in readiness.yaml is relative to it; one given with --rubric, to the working directory
+  return [loaded.file, resolve(loaded.rubricRef), resolve(dirname(loaded.file), loaded.rubricRef)];
+}

@@ -1,6 +1,6 @@
 // `ready report`: the full report in the format asked for. It renders whatever the gate says
 // (exit 0); gating is `ready check`'s job.
-import { evaluateProject, type ProjectOptions } from './evaluate-project.js';
+import { evaluateProject, readFiles, type ProjectOptions } from './evaluate-project.js';
 import { loadStyle, wantsColor } from '../io/terminal-style.js';
 import { render, type Format } from '../reporters/render.js';
 import { writeOutput } from '../io/write-output.js';
@@ -11,8 +11,8 @@ export interface ReportOptions extends ProjectOptions {
 }
 
 export async function report(opts: ReportOptions): Promise<void> {
-  const { report } = await evaluateProject(opts);
+  const { report, loaded } = await evaluateProject(opts);
   const color = opts.format === 'text' && !opts.output && wantsColor(process.stdout);
-  writeOutput(await render(report, opts.format, { style: await loadStyle(color) }), opts.output);
+  writeOutput(await render(report, opts.format, { style: await loadStyle(color) }), opts.output, readFiles(loaded));
   process.exitCode = 0;
 }

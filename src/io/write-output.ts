@@ -1,10 +1,18 @@
 // Writes a rendered report to stdout or, atomically, to a file.
-import { chmodSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
-import { InputError } from './errors.js';
+import { chmodSync, realpathSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { dirname, basename, join, resolve } from 'node:path';
+import { InputError, UsageError } from './errors.js';
 import { describeFsError } from './read-text.js';
 
-export function writeOutput(text: string, file?: string): void {
+/**
+ * Writes to stdout, or to `file` when given. `inputs` are the files the command read: writing
+ * over one of them (`ready check -o readiness.yaml`) would destroy the team's answers, so it is
+ * refused before anything is written.
+ */
+export function writeOutput(text: string, file?: string, inputs: readonly string[] = []): void {
+  if (file && inputs.some((input) => samePath(input, file))) {
+    throw new UsageError(`--output ${file}: that is a file this command reads; write the output elsewhere`);
+  }
   if (!file) {
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     return;
@@ -30,4 +38,15 @@ export function writeFileAtomic(file: string, text: string): void {
     rmSync(tmp, { force: true });
     throw new InputError([{ file, message: `cannot write: ${describeFsError(err, 'file')}` }], { cause: err });
   }
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
 }

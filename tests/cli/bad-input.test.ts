@@ -78,3 +78,27 @@ describe('ready check on bad input', () => {
     ]);
   });
 });
+
+describe('an output that would overwrite an input', () => {
+  it.each([
+    ['check', '--format', 'json', '-o', 'readiness.yaml'],
+    ['report', '--format', 'markdown', '-o', './readiness.yaml'],
+    ['check', '--rubric', 'r.yaml', '-o', 'r.yaml'],
+  ])('ready %s … is refused and the file is left as it was', (...args) => {
+    const files = { 'readiness.yaml': '# our answers\nanswers:\n  consumer: humans\n', 'r.yaml': readFileSync(join(import.meta.dirname, '../fixtures/rubrics/mini.yaml'), 'utf8') };
+    const dir = tempProject(files);
+    const r = runCli([...args, '--no-evidence'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ready: --output .*: that is a file this command reads; write the output elsewhere\n$/);
+    for (const [f, text] of Object.entries(files)) expect(readFileSync(join(dir, f), 'utf8')).toBe(text);
+  });
+
+  it('ready diff refuses to write over one of the reports it compares', () => {
+    const dir = tempProject({ 'readiness.yaml': 'answers:\n  consumer: humans\n' });
+    expect(runCli(['check', '--no-evidence', '--format', 'json', '-o', 'a.json'], { cwd: dir }).code).toBe(1);
+    const before = readFileSync(join(dir, 'a.json'), 'utf8');
+    const r = runCli(['diff', 'a.json', 'a.json', '-o', 'a.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe(before);
+  });
+});
