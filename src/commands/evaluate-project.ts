@@ -1,7 +1,6 @@
 // What `check` and `report` share: load readiness.yaml and its rubric, resolve the gate flags,
 // evaluate. The clock is read here, at the edge, and handed to the pure core.
 import { basename, dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { evaluate } from '../core/evaluate.js';
 import type { Gate, GateLevel, Rubric } from '../core/rubric-schema.js';
@@ -11,6 +10,7 @@ import { InputError, UsageError } from '../io/errors.js';
 import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../io/load-readiness.js';
 import { readinessGateInput } from '../io/readiness-gate.js';
 import { migrationNotice } from '../reporters/migration-notice.js';
+import { packageFile } from '../io/package-files.js';
 
 export interface ProjectOptions {
   file?: string;
@@ -31,12 +31,9 @@ export interface ProjectOptions {
 export const EXAMPLE_FILE = 'examples/forecast-pilot/readiness.yaml';
 
 export function exampleFile(): string {
-  // dist/cli.js and src/commands/x.ts both sit below the package root
-  for (const rel of ['../', '../../']) {
-    const file = fileURLToPath(new URL(rel + EXAMPLE_FILE, import.meta.url));
-    if (existsSync(file)) return file;
-  }
-  throw new Error(`${EXAMPLE_FILE} is missing from the package`);
+  const file = packageFile(EXAMPLE_FILE);
+  if (!file) throw new Error(`${EXAMPLE_FILE} is missing from the package`);
+  return file;
 }
 
 function number(flag: string, raw: string | undefined, min: number, max: number, integer = false): number | undefined {

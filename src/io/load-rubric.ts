@@ -12,6 +12,7 @@ import type { Path, Problem } from '../core/rubric-check.js';
 import { EXTENDS_KEY, mergeRubricDocuments } from '../core/rubric-merge.js';
 import { InputError, formatPath, type Located } from './errors.js';
 import { lineOfPath, type YamlFile } from './yaml-lines.js';
+import { packageFile } from './package-files.js';
 
 export const BUILTIN_PREFIX = 'builtin:';
 export const DEFAULT_RUBRIC = `${BUILTIN_PREFIX}default`;
@@ -242,9 +243,7 @@ export async function loadBuiltinRubric(id: string): Promise<Rubric> {
 }
 
 export function builtinRubricYaml(id: string): string {
-  for (const rel of ['../rubrics/', '../../rubrics/']) {
-    const file = fileURLToPath(new URL(`${rel}${id}.yaml`, import.meta.url));
-    if (existsSync(file)) return file;
-  }
-  throw new Error(`built-in rubric ${id}.yaml is missing from the package`);
+  const file = packageFile(`rubrics/${id}.yaml`);
+  if (!file) throw new Error(`built-in rubric ${id}.yaml is missing from the package`);
+  return file;
 }

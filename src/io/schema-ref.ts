@@ -1,21 +1,15 @@
 // The `# yaml-language-server: $schema=…` line of the YAML files `ready` writes, so that editors
 // (VS Code's YAML extension, JetBrains, Neovim with yaml-language-server) complete and check them.
-import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { VERSION } from '../version.js';
+import { packageFile } from './package-files.js';
 
 export type SchemaKind = 'rubric' | 'readiness';
 export const PACKAGE_NAME = 'ready-cli';
 
 /** The JSON Schema file shipped with this copy of `ready`, if it is there. */
 export function packagedSchema(kind: SchemaKind): string | undefined {
-  // dist/*.js and src/io/*.ts both sit below the package root
-  for (const rel of ['../schemas/', '../../schemas/']) {
-    const file = fileURLToPath(new URL(`${rel}${kind}.schema.json`, import.meta.url));
-    if (existsSync(file)) return file;
-  }
-  return undefined;
+  return packageFile(`schemas/${kind}.schema.json`);
 }
 
 /**
