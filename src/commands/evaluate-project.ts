@@ -40,7 +40,8 @@ function number(flag: string, raw: string | undefined, min: number, max: number,
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`${flag}: expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max === Infinity ? 'up' : max}, got "${raw}"`);
+    const range = max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`${flag}: expected ${integer ? 'a whole number' : 'a number'} ${range}, got "${raw}"`);
   }
   return n;
 }

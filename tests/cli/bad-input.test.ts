@@ -102,3 +102,16 @@ describe('an output that would overwrite an input', () => {
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe(before);
   });
 });
+
+describe('gate flags out of range', () => {
+  it.each([
+    [['--max-age-days', '0'], 'ready: --max-age-days: expected a whole number of at least 1, got "0"'],
+    [['--max-blockers', '1.5'], 'ready: --max-blockers: expected a whole number of at least 0, got "1.5"'],
+    [['--min-score', 'abc'], 'ready: --min-score: expected a number from 0 to 100, got "abc"'],
+  ])('%j', (flags, message) => {
+    const dir = tempProject({ 'readiness.yaml': 'answers: {}\n' });
+    const r = runCli(['check', '--no-evidence', ...flags], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(message);
+  });
+});
