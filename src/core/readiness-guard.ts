@@ -38,14 +38,21 @@ function answerOk(v: unknown): boolean {
 const inRange = (v: unknown, min: number, max: number, integer: boolean) =>
   typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isSafeInteger(v));
 
-/** Plain-number gate terms only; the `{ value, level }` form and anything newer go to zod. */
+/** A gate term: a number in range, or `{ value, level? }` with one (a missing level means error). */
+function termOk(x: unknown, min: number, max: number, integer: boolean): boolean {
+  if (inRange(x, min, max, integer)) return true;
+  if (!isObject(x) || !inRange(x.value, min, max, integer)) return false;
+  return Object.entries(x).every(([k, v]) => k === 'value' || (k === 'level' && (v === 'warn' || v === 'error')));
+}
+
+/** The gate terms known today; a newer one goes to zod. */
 function gateOk(v: unknown): boolean {
   if (!isObject(v)) return false;
   for (const [k, x] of Object.entries(v)) {
-    if (k === 'minScore' && inRange(x, 0, 100, false)) continue;
-    if ((k === 'maxBlockers' || k === 'maxUnanswered') && inRange(x, 0, Infinity, true)) continue;
-    if (k === 'maxAgeDays' && inRange(x, 1, Infinity, true)) continue;
-    if (k === 'minArea' && isObject(x) && Object.entries(x).every(([a, n]) => ID.test(a) && inRange(n, 0, 100, false))) continue;
+    if (k === 'minScore' && termOk(x, 0, 100, false)) continue;
+    if ((k === 'maxBlockers' || k === 'maxUnanswered' || k === 'maxContradictions') && termOk(x, 0, Infinity, true)) continue;
+    if (k === 'maxAgeDays' && termOk(x, 1, Infinity, true)) continue;
+    if (k === 'minArea' && isObject(x) && Object.entries(x).every(([a, n]) => ID.test(a) && termOk(n, 0, 100, false))) continue;
     return false;
   }
   return true;

@@ -19,10 +19,10 @@ const answerObj = fc.record(
 )
   .chain((o) => fc.nat(4).map((n) => (n > 0 ? Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'extra')) : o)));
 const answer = fc.oneof(choice, answerObj, fc.constant(null), scalar);
-const term = mostly(num, fc.record({ value: num, level: fc.constantFrom('warn', 'error', 'x') }));
+const term = mostly(num, fc.record({ value: num, level: fc.constantFrom('warn', 'error', 'x') }, { requiredKeys: ['value'] }));
 const gate = mostly(
   fc.record(
-    { minScore: term, maxBlockers: term, maxUnanswered: term, maxAgeDays: term, minArea: mostly(fc.dictionary(fc.constantFrom('data', 'tech'), num), fc.dictionary(fc.constantFrom('Data', '-x'), num)) },
+    { minScore: term, maxBlockers: term, maxUnanswered: term, maxContradictions: term, maxAgeDays: term, minArea: mostly(fc.dictionary(fc.constantFrom('data', 'tech'), term), fc.dictionary(fc.constantFrom('Data', '-x'), num)) },
     { requiredKeys: [] },
   ),
   scalar,
@@ -64,7 +64,7 @@ describe('isPlainReadiness', () => {
       project: 'churn',
       rubric: 'builtin:default',
       rubricVersion: '1.0.0',
-      gate: { minScore: 60, minArea: { data: 50 }, maxBlockers: 0 },
+      gate: { minScore: 60, minArea: { data: 50, humans: { value: 40, level: 'warn' } }, maxBlockers: 0, maxContradictions: 0, maxUnanswered: { value: 0, level: 'warn' } },
       answers: {
         consumer: 'humans',
         tools: ['ci', 'docker'],
@@ -80,7 +80,8 @@ describe('isPlainReadiness', () => {
   it.each([
     ['an invalid calendar date', { answers: { q: { choice: 'a', at: '2026-02-30' } } }],
     ['an empty choice list', { answers: { q: [] } }],
-    ['a gate term with a level (left to zod)', { gate: { minScore: { value: 50, level: 'warn' } } }],
+    ['a gate term with an unknown level', { gate: { minScore: { value: 50, level: 'info' } } }],
+    ['a gate term the guard does not know (left to zod)', { gate: { maxSomething: 1 } }],
     ['an unknown key', { answer: {} }],
   ])('declines %s', (_, data) => expect(isPlainReadiness(data)).toBe(false));
 });
