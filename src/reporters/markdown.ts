@@ -12,7 +12,6 @@ import {
   levelTitle,
   nextSteps,
   planByArea,
-  plural,
   projectName,
   reportDate,
 } from './view.js';

@@ -3,7 +3,7 @@
 // a deadline; nothing sleeps for a fixed time.
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BIN, ROOT, runCli, tempProject } from '../helpers/cli.js';
@@ -68,8 +68,6 @@ function start(dir: string, args: string[], env = 'NO_COLOR=1'): Run & { name: s
   };
 }
 
-/** The question currently asked: the last "?" line on the screen. */
-const current = (screen: string) => screen.split('\n').filter((l) => l.startsWith('? ')).at(-1) ?? '';
 const answersIn = (dir: string) => (parse(readFileSync(join(dir, 'readiness.yaml'), 'utf8')) as { answers: Record<string, { choice: string; by?: string; at: string }> }).answers;
 
 // CI installs tmux (.ci/run) and must run these; elsewhere they need it installed by hand

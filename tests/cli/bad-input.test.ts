@@ -1,6 +1,6 @@
 // Every bad input gets exit code 2 and one line naming the file and line; no stack trace; the file
 // is left as it was.
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, mkdirSync, writeFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempProject } from '../helpers/cli.js';

@@ -1,11 +1,8 @@
 // The HTML portfolio in a real browser: headless Chromium renders it, and the charts are visible in
 // the screenshot (their colours are there in quantity) and present in the DOM it builds.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildPortfolio } from '../../src/core/portfolio.js';
 import { renderPortfolioHtml } from '../../src/reporters/portfolio-html.js';
 import { NOW } from '../helpers/rubric.js';

@@ -87,9 +87,15 @@ describe('findReportFiles', () => {
   });
 });
 
+/** Why a file was not read as a report (undefined when it was). */
+const reasonOf = (file: string) => {
+  const r = readReport(file);
+  return 'reason' in r ? r.reason : undefined;
+};
+
 describe('readReport', () => {
   it('returns a valid report, and a reason for a corrupt, foreign or empty file', async () => {
-    const [{ report }] = await portfolioReports();
+    const { report } = (await portfolioReports())[0]!;
     const dir = tempProject({
       'good/r.json': JSON.stringify(report, null, 2),
       'bom/r.json': `\uFEFF${JSON.stringify(report)}`,
@@ -101,9 +107,9 @@ describe('readReport', () => {
     expect(readReport(join(dir, 'good/r.json')).report?.project).toBe('alpha');
     expect(readReport(join(dir, 'bom/r.json')).report?.project).toBe('alpha');
     expect(readReport(join(dir, 'corrupt/r.json'))).toEqual({ file: join(dir, 'corrupt/r.json'), reason: "not valid JSON (Unexpected token ',')" });
-    expect(readReport(join(dir, 'truncated/r.json')).reason).toBe("not valid JSON (Expected ',' or '}' after property value, line 3)");
-    expect(readReport(join(dir, 'foreign/package.json')).reason).toBe('not a ready report (no schemaVersion)');
-    expect(readReport(join(dir, 'empty/r.json')).reason).toMatch(/^not valid JSON/);
+    expect(reasonOf(join(dir, 'truncated/r.json'))).toBe("not valid JSON (Expected ',' or '}' after property value, line 3)");
+    expect(reasonOf(join(dir, 'foreign/package.json'))).toBe('not a ready report (no schemaVersion)');
+    expect(reasonOf(join(dir, 'empty/r.json'))).toMatch(/^not valid JSON/);
     const digests: ReportDigest[] = [];
     const skipped = await digestReports([dir], (d) => digests.push(d));
     expect(digests.map((d) => [relative(dir, d.file), d.name])).toEqual([

@@ -5,10 +5,10 @@ import { evaluate } from '../../src/core/evaluate.js';
 import { diffReports } from '../../src/core/diff.js';
 import { renderDiffMarkdown, renderDiffText } from '../../src/reporters/diff.js';
 import type { Answers } from '../../src/core/answers.js';
-import { mini, NOW } from '../helpers/rubric.js';
+import { mini } from '../helpers/rubric.js';
 import { expectGolden, frozenReport } from './golden.js';
 import { HOSTILE_NOTE, pilotReport } from './fixtures.js';
-import { COLOR, PLAIN } from '../helpers/style.js';
+import { PLAIN } from '../helpers/style.js';
 
 const rubric = await mini();
 const LATER = '2026-12-15T09:00:00.000Z';

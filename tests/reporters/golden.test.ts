@@ -4,7 +4,7 @@ import { describe, it } from 'vitest';
 import { render, type Format } from '../../src/reporters/render.js';
 import { expectGolden, frozenReport } from './golden.js';
 import { FIXTURE_REPORTS } from './fixtures.js';
-import { COLOR, PLAIN } from '../helpers/style.js';
+import { PLAIN } from '../helpers/style.js';
 
 const FORMATS: [Format, string][] = [
   ['text', 'txt'],

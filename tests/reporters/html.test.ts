@@ -1,11 +1,8 @@
 // The HTML report as a file and in a real browser (Debian's headless Chromium): self-contained,
 // the chart drawn, and hostile user text shown as text.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { renderHtml } from '../../src/reporters/html.js';
 import { countColour, decodePng } from '../helpers/png.js';
 import { chromium, NO_CHROMIUM, writePage } from '../helpers/chromium.js';

@@ -2,7 +2,7 @@
 // Schema validator: they accept what zod accepts and refuse what zod refuses, and the files that
 // carry a `# yaml-language-server: $schema=…` line validate against the schema that line names.
 import { describe, expect, it } from 'vitest';
-import Ajv, { type ValidateFunction } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
