@@ -21,7 +21,7 @@ writeFileSync(join(dir, 'readiness.yaml'), `${lines.join('\n')}\n`);
 
 // `ready check` is measured without the evidence scan (the start-up cost this benchmark is about;
 // bench/scan.mjs measures scanning) and, for reference, with it, in a folder of one file
-const bin = join(root, 'bin/ready.js');
+const bin = join(root, 'bin/ready.cjs');
 const commands = {
   floor: [process.execPath, ['-e', '0']],
   'ready check': [process.execPath, [bin, 'check', '--no-evidence']],

@@ -1,6 +1,7 @@
 // Build: bundle the CLI (code-split so each command loads only what it uses), the library entry,
 // precompiled built-in rubrics and the JSON Schemas.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -22,22 +23,69 @@ rmSync(out, { recursive: true, force: true });
 process.on('exit', (code) => {
   if (code !== 0) for (const d of [out, tmp]) rmSync(d, { recursive: true, force: true });
 });
+// Two bundles. `dist/cli.cjs` holds commander, every command's set-up and the whole `check` path in
+// one CommonJS file: CI runs `ready check` on every build, and one CJS file starts measurably
+// faster than a graph of ES modules (no ESM loader, no module linking), and can be compiled from
+// V8's code cache (bin/ready.cjs). Whatever cli.cjs imports lazily (the other commands, reporters,
+// the YAML parser, chalk, inquirer…) becomes an entry of an ES-module build with code splitting, so
+// each command still loads only what it uses.
+const lazyEntries = new Map(); // entry name -> absolute path
+const root = new URL('..', import.meta.url).pathname;
+const lazyIntoEsmBuild = {
+  name: 'lazy-into-esm-build',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.pluginData?.inner) return undefined;
+      const r = await b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, pluginData: { inner: true } });
+      if (r.errors.length) return { errors: r.errors };
+      const name = entryName(r.path);
+      lazyEntries.set(name, r.path);
+      return { path: `./${name}.js`, external: true };
+    });
+  },
+};
+// src/commands/init.ts -> commands-init; node_modules/chalk/source/index.js -> lib-chalk
+function entryName(path) {
+  const rel = path.slice(root.length);
+  const pkgName = rel.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
+  if (pkgName) return `lib-${pkgName.replace(/[@/]/g, (c) => (c === '/' ? '-' : ''))}`;
+  return rel.replace(/^src\//, '').replace(/\.[cm]?[jt]s$/, '').replace(/\//g, '-');
+}
+const common = { bundle: true, platform: 'node', target: 'node20', minify: true, legalComments: 'external', logLevel: 'warning', define: { __READY_VERSION__: JSON.stringify(pkg.version) } };
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  ...common,
+  entryPoints: { cli: 'src/cli.ts' },
   outdir: out,
-  bundle: true,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // the modules that find shipped files from import.meta.url get it from the bundle's own path
+  define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "var __importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [lazyChildProcessForCommander, lazyIntoEsmBuild],
+});
+// bin/ready.cjs compiles cli.cjs with vm.Script, where import() needs an experimental flag: the
+// lazy imports call the launcher's `importLazy` instead
+const cliFile = `${out}/cli.cjs`;
+let lazyCalls = 0;
+const cliSource = readFileSync(cliFile, 'utf8').replace(/\bimport\("\.\/([\w-]+\.js)"\)/g, (_, name) => {
+  lazyCalls++;
+  if (!lazyEntries.has(name.slice(0, -3))) throw new Error(`build: cli.cjs imports ${name}, which is no lazy entry`);
+  return `importLazy("./${name}")`;
+});
+if (lazyCalls === 0 || /\bimport\(/.test(cliSource)) throw new Error('build: the lazy imports of cli.cjs were not all rewritten');
+// one function expression that bin/ready.cjs compiles and calls (esbuild's output is ASCII, read as latin1)
+if (/[^\x00-\x7f]/.test(cliSource)) throw new Error('build: cli.cjs is not ASCII');
+writeFileSync(cliFile, `(function (exports, require, module, __filename, __dirname, importLazy) {${cliSource}\n})`);
+await build({
+  ...common,
+  entryPoints: { index: 'src/index.ts', ...Object.fromEntries(lazyEntries) },
+  outdir: out,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  legalComments: 'external',
-  // chunks sit next to cli.js so that `new URL('./rubrics/…', import.meta.url)` finds the rubrics
+  // chunks sit next to the entries so that `new URL('./rubrics/…', import.meta.url)` finds the rubrics
   chunkNames: '[name]-[hash]',
-  define: { __READY_VERSION__: JSON.stringify(pkg.version) },
-  // commander is CommonJS: give its `require` calls something to call
+  // CommonJS packages inside (inquirer's dependencies) call `require`: give them one
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  logLevel: 'warning',
   plugins: [lazyChildProcessForCommander],
 });
 // The rubric compiler and schema generator run from a throw-away bundle of the same sources.
@@ -55,6 +103,9 @@ for (const [name, schema] of Object.entries(jsonSchemas())) {
   renameSync(`schemas/${name}.${process.pid}.tmp`, `schemas/${name}`);
 }
 rmSync(tmp, { recursive: true, force: true });
+// V8's code cache for cli.cjs, from a run of `ready check` on the example (see bin/ready.cjs)
+const warm = spawnSync(process.execPath, ['scripts/code-cache.cjs', out, 'check', '--example'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (warm.status !== 0) throw new Error(`build: the code-cache run of \`ready check --example\` exited ${warm.status}`);
 const old = `dist.old-${process.pid}`;
 try {
   renameSync('dist', old);

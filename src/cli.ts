@@ -4,13 +4,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from './version.js';
 import { handleError } from './cli-errors.js';
+import { writeStdout } from './io/stdout.js';
 import { check } from './commands/check.js';
-
-// `ready report | head` closes the pipe early: stop quietly, as other Unix tools do, not with a crash
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code !== 'EPIPE') throw err;
-  process.exit(process.exitCode ?? 0);
-});
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 const debug = process.argv.includes('--debug');
@@ -21,7 +16,7 @@ const program = new Command('ready')
   .option('--debug', 'print stack traces for errors')
   .showSuggestionAfterError()
   .exitOverride()
-  .configureOutput({ outputError: (str, write) => write(str) });
+  .configureOutput({ writeOut: writeStdout, outputError: (str, write) => write(str) });
 
 
 program
@@ -175,13 +170,11 @@ rubric
   .addHelpText('after', '\nExamples:\n  $ ready rubric show ml-test-score\n  $ ready rubric show rubrics/acme.yaml --format yaml > acme-flat.yaml')
   .action(async (ref, opts) => (await import('./commands/rubric.js')).show(ref, opts));
 
-try {
-  await program.parseAsync();
-} catch (err) {
+program.parseAsync().catch((err: unknown) => {
   if (err instanceof CommanderError) {
     // help and version are "errors" to commander; usage errors exit 2 like every input error
     process.exitCode = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
   } else {
     process.exitCode = handleError(err, debug);
   }
-}
+});

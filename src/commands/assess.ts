@@ -19,6 +19,7 @@ import { render } from '../reporters/render.js';
 import { stripControl } from '../reporters/sanitize.js';
 import { evaluateProject } from './evaluate-project.js';
 import { loadStyle, wantsColor } from '../io/terminal-style.js';
+import { stdoutStream } from '../io/stdout.js';
 
 export interface AssessOptions {
   file?: string;
@@ -49,12 +50,12 @@ export async function assess(opts: AssessOptions): Promise<void> {
   }
   // the prompt library loads here, never on the path of `check`
   const { createTerminalPrompter } = await import('../prompt/terminal.js');
-  const color = wantsColor(process.stdout);
+  const color = wantsColor();
   const prompter = await createTerminalPrompter({ color });
   try {
     process.exitCode = await runAssess(opts, {
       prompter,
-      out: (text) => process.stdout.write(text),
+      out: (text) => stdoutStream().write(text),
       err: (text) => process.stderr.write(text),
       color,
       now: () => new Date().toISOString(),

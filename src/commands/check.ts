@@ -2,6 +2,7 @@
 import { evaluateProject, readFiles, type ProjectOptions } from './evaluate-project.js';
 import { render, type Format } from '../reporters/render.js';
 import { writeOutput } from '../io/write-output.js';
+import { writeStdout } from '../io/stdout.js';
 import { onGithubActions, repoPath } from '../io/ci-env.js';
 import { loadStyle, wantsColor } from '../io/terminal-style.js';
 import { stripControl } from '../reporters/sanitize.js';
@@ -19,7 +20,7 @@ export async function check(opts: CheckOptions): Promise<void> {
   const { report: evaluated, loaded } = await evaluateProject(opts);
   const report = baseline ? (await import('../core/baseline.js')).compareWithBaseline(evaluated, baseline, opts.baseline!) : evaluated;
   const file = repoPath(loaded.file);
-  const style = await loadStyle(!opts.output && wantsColor(process.stdout));
+  const style = await loadStyle(!opts.output && wantsColor());
   writeOutput(await render(report, opts.format, { style, file, detail: 'summary' }), opts.output, [...readFiles(loaded), ...(opts.baseline ? [opts.baseline] : [])]);
   // what the baseline could not compare fails nothing, but nobody should have to dig for it
   for (const note of report.baseline?.notes ?? []) process.stderr.write(`ready: baseline ${opts.baseline}: ${stripControl(note)}\n`);
@@ -27,7 +28,7 @@ export async function check(opts: CheckOptions): Promise<void> {
     const { reportToGithub } = await import('../io/github-actions.js');
     const { stepSummary } = await import('../reporters/github.js');
     // workflow commands work on either stream; stdout stays parseable when it carries the report
-    const stream = opts.format === 'github' ? undefined : opts.format === 'text' || opts.output ? process.stdout : process.stderr;
+    const stream = opts.format === 'github' ? undefined : opts.format === 'text' || opts.output ? { write: writeStdout } : process.stderr;
     reportToGithub(report, { file, ...(stream && { stream }), summary: () => stepSummary(report) });
   }
   process.exitCode = report.gate.passed ? 0 : 1;

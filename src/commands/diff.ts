@@ -22,7 +22,7 @@ function load(file: string): Report {
 export async function diff(oldFile: string, newFile: string, opts: DiffOptions): Promise<void> {
   const older = load(oldFile);
   const newer = load(newFile);
-  const color = opts.format === 'text' && !opts.output && wantsColor(process.stdout);
+  const color = opts.format === 'text' && !opts.output && wantsColor();
   writeOutput(renderDiff(diffReports(older, newer), opts.format, { style: await loadStyle(color) }), opts.output, [oldFile, newFile]);
   process.exitCode = 0;
 }

@@ -8,6 +8,7 @@ import { BUILTIN_PREFIX, loadRubric } from '../io/load-rubric.js';
 import { newReadinessText } from '../io/readiness-writer.js';
 import { PACKAGE_NAME, schemaRef } from '../io/schema-ref.js';
 import { writeFileAtomic } from '../io/write-output.js';
+import { writeStdout } from '../io/stdout.js';
 import { VERSION } from '../version.js';
 
 export const CI_SYSTEMS = ['github', 'gitlab'] as const;
@@ -169,13 +170,13 @@ export async function init(opts: InitOptions): Promise<void> {
       })),
     );
   }
-  if (keepReadiness) process.stdout.write(`kept ${opts.file}\n`);
+  if (keepReadiness) writeStdout(`kept ${opts.file}\n`);
   for (const p of planned) {
     mkdirSync(dirname(p.path), { recursive: true });
     writeFileAtomic(p.path, p.text);
-    process.stdout.write(`wrote ${p.path}\n`);
+    writeStdout(`wrote ${p.path}\n`);
   }
-  process.stdout.write(nextSteps(ci, opts.file));
+  writeStdout(nextSteps(ci, opts.file));
 }
 
 async function starterFor(file: string, rubricRef?: string): Promise<string> {

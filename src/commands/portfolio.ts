@@ -30,7 +30,7 @@ export async function portfolio(paths: string[], opts: PortfolioOptions): Promis
     throw new InputError([{ file: paths.join(' '), message: `no usable ready report: ${why}` }]);
   }
   const result = builder.build({ now: new Date().toISOString() });
-  const color = !opts.output && opts.format === 'text' && wantsColor(process.stdout);
+  const color = !opts.output && opts.format === 'text' && wantsColor();
   writeOutput(await renderPortfolio(result, opts.format, color), opts.output);
   process.exitCode = 0;
 }

@@ -12,7 +12,7 @@ export interface ReportOptions extends ProjectOptions {
 
 export async function report(opts: ReportOptions): Promise<void> {
   const { report, loaded } = await evaluateProject(opts);
-  const color = opts.format === 'text' && !opts.output && wantsColor(process.stdout);
+  const color = opts.format === 'text' && !opts.output && wantsColor();
   writeOutput(await render(report, opts.format, { style: await loadStyle(color) }), opts.output, readFiles(loaded));
   process.exitCode = 0;
 }

@@ -19,6 +19,7 @@ import {
 import { packagedSchema, schemaComment } from '../io/schema-ref.js';
 import { readYamlFile } from '../io/yaml-file.js';
 import { writeOutput } from '../io/write-output.js';
+import { writeStdout } from '../io/stdout.js';
 import { stripControl } from '../reporters/sanitize.js';
 import { renderRubricOutline, renderRubricYaml } from '../reporters/rubric-outline.js';
 
@@ -29,7 +30,7 @@ export async function validate(path: string | undefined): Promise<void> {
   // a built-in rubric is validated from its YAML source, not trusted from its compiled form
   const file = ref.startsWith(BUILTIN_PREFIX) ? builtinSource(ref.slice(BUILTIN_PREFIX.length)) : ref;
   const { rubric, parents } = await loadRubricChain(file);
-  process.stdout.write(
+  writeStdout(
     stripControl(
       `${ref}: valid rubric ${rubric.id}@${rubric.version} ` +
         `(${rubric.areas.length} areas, ${rubric.questions.length} questions, ${rubric.tierRules.length} tier rules)` +
@@ -48,7 +49,7 @@ export async function schema(opts: { for: 'rubric' | 'readiness' }): Promise<voi
   // the schemas are generated from the zod schemas at build time and ship in schemas/
   const file = packagedSchema(opts.for);
   if (!file) throw new UsageError(`the ${opts.for} schema is missing from the package; rebuild with npm run build`);
-  process.stdout.write(readFileSync(file, 'utf8'));
+  writeStdout(readFileSync(file, 'utf8'));
 }
 
 interface InUse {

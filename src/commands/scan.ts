@@ -8,6 +8,7 @@ import { UsageError } from '../io/errors.js';
 import { READINESS_FILE } from '../io/load-readiness.js';
 import { renderScanText } from '../reporters/scan-text.js';
 import { loadStyle, wantsColor } from '../io/terminal-style.js';
+import { writeStdout } from '../io/stdout.js';
 
 export interface ScanOptions {
   format: 'text' | 'json';
@@ -30,9 +31,9 @@ export async function scan(opts: ScanOptions): Promise<void> {
   if (opts.format === 'json') {
     const { listing, files, questions, skipped, skippedTotal } = evidence;
     const json = { root, rubric: { id: rubric.id, version: rubric.version }, listing, files, questions, suggestions, skipped, skippedTotal };
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    writeStdout(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    process.stdout.write(renderScanText({ root, rubric, evidence, suggestions }, { style: await loadStyle(wantsColor(process.stdout)) }));
+    writeStdout(renderScanText({ root, rubric, evidence, suggestions }, { style: await loadStyle(wantsColor()) }));
   }
 }
 

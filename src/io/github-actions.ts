@@ -9,7 +9,7 @@ export interface GithubOutput {
   /** readiness.yaml relative to the workspace */
   file: string;
   /** where the annotations go: stdout, unless stdout carries a machine-readable report; none when the report is the annotations */
-  stream?: NodeJS.WritableStream;
+  stream?: { write(text: string): unknown };
   /** the markdown to append to the step summary */
   summary: () => string;
   env?: NodeJS.ProcessEnv;

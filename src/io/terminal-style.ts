@@ -1,12 +1,16 @@
 // Terminal manners: whether a stream gets colour, and the Style that goes with it.
 import { PLAIN, type Style } from '../reporters/style.js';
+import { stdoutIsTerminal } from './stdout.js';
 
-/** Colour only on a terminal, and never when NO_COLOR is set (FORCE_COLOR wins over both). */
-export function wantsColor(stream: NodeJS.WriteStream): boolean {
+/**
+ * Colour only on a terminal, and never when NO_COLOR is set (FORCE_COLOR wins over both).
+ * `isTerminal` is asked last: the environment usually decides without a look at the stream.
+ */
+export function wantsColor(isTerminal: () => boolean = stdoutIsTerminal): boolean {
   const force = process.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   if (process.env.NO_COLOR) return false;
-  return stream.isTTY === true;
+  return isTerminal();
 }
 
 export async function loadStyle(color: boolean): Promise<Style> {

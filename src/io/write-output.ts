@@ -3,6 +3,7 @@ import { chmodSync, realpathSync, renameSync, statSync, writeFileSync, rmSync } 
 import { dirname, basename, join, resolve } from 'node:path';
 import { InputError, UsageError } from './errors.js';
 import { describeFsError } from './read-text.js';
+import { writeStdout } from './stdout.js';
 
 /**
  * Writes to stdout, or to `file` when given. `inputs` are the files the command read: writing
@@ -14,7 +15,7 @@ export function writeOutput(text: string, file?: string, inputs: readonly string
     throw new UsageError(`--output ${file}: that is a file this command reads; write the output elsewhere`);
   }
   if (!file) {
-    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    writeStdout(text.endsWith('\n') ? text : `${text}\n`);
     return;
   }
   writeFileAtomic(file, text.endsWith('\n') ? text : `${text}\n`);

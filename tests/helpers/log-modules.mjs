@@ -1,11 +1,16 @@
-// Preloaded with `node --import`: for every module of the built CLI, prints its URL and which of
+// Preloaded with `node --import`: for every ES module of the built CLI, prints its URL and which of
 // the heavy libraries its source holds, read as it loads (a rebuild of dist/ meanwhile cannot
-// confuse the test that reads these lines). Libraries are told apart by a string only they hold.
+// confuse the test that reads these lines). dist/cli.cjs itself is compiled by bin/ready.cjs, not
+// loaded as a module: tests read that file directly.
+// The markers, strings only each library's source holds, are in library-markers.json.
+import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
+
+const MARKERS = JSON.parse(readFileSync(new URL('./library-markers.json', import.meta.url), 'utf8'));
 
 register(
   'data:text/javascript,' +
-    encodeURIComponent(`const MARKERS = { zod: 'ZodError', yaml: 'YAMLMap', inquirer: 'User force closed the prompt', ora: 'isSpinning', chalk: 'chalkStderr' };
+    encodeURIComponent(`const MARKERS = ${JSON.stringify(MARKERS)};
 export async function load(url, context, next) {
   const result = await next(url, context);
   if (url.includes('/dist/')) {
