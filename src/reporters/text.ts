@@ -28,7 +28,19 @@ export function bar(score: number, width = BAR_WIDTH): string {
   return '█'.repeat(full) + '░'.repeat(width - full);
 }
 
-const length = (text: string) => [...text].length;
+/** Columns a text takes: its code points, counted without building an array (wrap asks for every word). */
+function length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++, n++) {
+    const unit = text.charCodeAt(i);
+    // a surrogate pair is one code point
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
 
 /** Cuts text to `width` columns, marking the cut with an ellipsis. */
 export function fit(text: string, width: number): string {
@@ -42,6 +54,7 @@ const pad = (text: string, width: number) => fit(text, width) + ' '.repeat(Math.
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
+  let lineLength = 0;
   for (let word of text.split(/\s+/).filter(Boolean)) {
     while (length(word) > width) {
       if (line) lines.push(line);
@@ -49,12 +62,18 @@ export function wrap(text: string, width: number): string[] {
       lines.push(chars.slice(0, width).join(''));
       word = chars.slice(width).join('');
       line = '';
+      lineLength = 0;
     }
     if (!word) continue;
-    if (line && length(line) + 1 + length(word) > width) {
+    const wordLength = length(word);
+    if (line && lineLength + 1 + wordLength > width) {
       lines.push(line);
       line = word;
-    } else line = line ? `${line} ${word}` : word;
+      lineLength = wordLength;
+    } else {
+      line = line ? `${line} ${word}` : word;
+      lineLength += (lineLength > 0 ? 1 : 0) + wordLength;
+    }
   }
   if (line) lines.push(line);
   return lines.length > 0 ? lines : [''];

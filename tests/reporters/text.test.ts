@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { bar, fit, renderText, wrap } from '../../src/reporters/text.js';
 import { FIXTURE_REPORTS, hostileReport, pilotReport, realisticReport, readyReport } from './fixtures.js';
 import { COLOR, PLAIN } from '../helpers/style.js';
@@ -80,8 +81,42 @@ describe('wrap and fit', () => {
     ['a few short words', 7, ['a few', 'short', 'words']],
     ['averyveryverylongword here', 8, ['averyver', 'yverylon', 'gword', 'here']],
     ['', 10, ['']],
+    ['exactly ten fits', 10, ['exactly', 'ten fits']],
+    ['ab cd ef', 5, ['ab cd', 'ef']],
+    ['😀😀 😀😀 😀', 5, ['😀😀 😀😀', '😀']],
+    ['é🚀é🚀é🚀', 4, ['é🚀é🚀', 'é🚀']],
   ])('wraps %j at %d', (text, width, lines) => {
     expect(wrap(text, width)).toEqual(lines);
+  });
+
+  it('wraps as counting code points with an array would, for any words and width', () => {
+    // the straightforward version: the running length is recounted from scratch for every word
+    const reference = (text: string, width: number): string[] => {
+      const len = (t: string) => [...t].length;
+      const lines: string[] = [];
+      let line = '';
+      for (let word of text.split(/\s+/).filter(Boolean)) {
+        while (len(word) > width) {
+          if (line) lines.push(line);
+          lines.push([...word].slice(0, width).join(''));
+          word = [...word].slice(width).join('');
+          line = '';
+        }
+        if (!word) continue;
+        if (line && len(line) + 1 + len(word) > width) {
+          lines.push(line);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      if (line) lines.push(line);
+      return lines.length > 0 ? lines : [''];
+    };
+    const piece = fc.constantFrom('a', 'bc', 'é', '😀', '🚀x', ' ', '  ', '\n', 'word', '\ud800');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), fc.integer({ min: 1, max: 12 }), (text, width) => {
+        expect(wrap(text, width)).toEqual(reference(text, width));
+      }),
+    );
   });
 
   it.each([
