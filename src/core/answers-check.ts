@@ -1,6 +1,7 @@
 // Holds the answers of a readiness.yaml against the rubric: an answer to an unknown question, or
 // naming an unknown option, is an error; nothing is silently dropped.
 import { DONT_KNOW } from './constants.js';
+import { answerSpecs } from './answer-specs.js';
 import type { Rubric } from './rubric-schema.js';
 import type { Answer, Answers } from './answers.js';
 import type { AnswerEntry } from './readiness-schema.js';
@@ -13,11 +14,7 @@ export function normalizeAnswers(
 ): { answers: Answers; problems: Problem[] } {
   const problems: Problem[] = [];
   const answers: Answers = {};
-  const known = new Map<string, { options: Set<string>; multiple: boolean; allowNotApplicable: boolean }>();
-  for (const q of rubric.tierQuestions) known.set(q.id, { options: new Set(q.options.map((o) => o.id)), multiple: false, allowNotApplicable: false });
-  for (const q of rubric.questions) {
-    known.set(q.id, { options: new Set([...q.options.map((o) => o.id), DONT_KNOW]), multiple: q.type === 'multiple', allowNotApplicable: q.allowNotApplicable });
-  }
+  const known = answerSpecs(rubric);
   for (const [id, entry] of Object.entries(entries)) {
     const at = ['answers', id];
     const spec = known.get(id);

@@ -4,7 +4,7 @@
 // answers were recorded. When the versions agree, an unknown id stays an error: it is a typo.
 import type { Rubric } from './rubric-schema.js';
 import type { AnswerEntry } from './readiness-schema.js';
-import { DONT_KNOW } from './constants.js';
+import { answerSpecs } from './answer-specs.js';
 
 export interface CarriedAnswer {
   /** the id the answer is recorded under in readiness.yaml */
@@ -64,9 +64,7 @@ export function migrateAnswers(
   lineOf: (id: string) => number | undefined = () => undefined,
 ): MigratedAnswers {
   const versionChanged = answeredVersion !== undefined && answeredVersion !== rubric.version;
-  const options = new Map<string, Set<string>>();
-  for (const q of rubric.tierQuestions) options.set(q.id, new Set(q.options.map((o) => o.id)));
-  for (const q of rubric.questions) options.set(q.id, new Set([...q.options.map((o) => o.id), DONT_KNOW]));
+  const specs = answerSpecs(rubric);
   const replacedBy = new Map<string, string>();
   for (const q of rubric.questions) for (const old of replacedIds(q)) replacedBy.set(old, q.id);
 
@@ -80,7 +78,7 @@ export function migrateAnswers(
   };
 
   for (const [id, entry] of Object.entries(entries)) {
-    if (options.has(id)) {
+    if (specs.has(id)) {
       out[id] = entry;
       continue;
     }
@@ -92,7 +90,7 @@ export function migrateAnswers(
         removed.push(withLine({ id, choice, reason: 'superseded', replacedBy: to }, id));
         continue;
       }
-      if (versionChanged && choice?.some((c) => !options.get(to)!.has(c))) {
+      if (versionChanged && choice?.some((c) => !specs.get(to)!.options.has(c))) {
         removed.push(withLine({ id, choice, reason: 'option-removed', replacedBy: to }, id));
         continue;
       }
@@ -110,7 +108,7 @@ export function migrateAnswers(
     // an answer to a surviving question may name an option that the new version dropped
     for (const [id, entry] of Object.entries(out)) {
       const choice = choiceOf(entry);
-      if (options.has(id) && !(id in sourceOf) && choice?.some((c) => !options.get(id)!.has(c))) {
+      if (specs.has(id) && !(id in sourceOf) && choice?.some((c) => !specs.get(id)!.options.has(c))) {
         removed.push(withLine({ id, choice, reason: 'option-removed' as const }, id));
         delete out[id];
       }
@@ -118,7 +116,7 @@ export function migrateAnswers(
   }
   const result: MigratedAnswers = { entries: out, sourceOf };
   if (versionChanged || removed.length > 0) {
-    const added = [...options.keys()].filter((id) => !(id in out));
+    const added = [...specs.keys()].filter((id) => !(id in out));
     result.migration = { answeredVersion: answeredVersion ?? null, version: rubric.version, added, removed, carried };
   }
   return result;
