@@ -31,7 +31,8 @@ const bail = (): never => {
 interface Frame {
   indent: number;
   value: Record<string, unknown> | unknown[];
-  path: string[];
+  /** the path of `value`, joined with PATH_SEP (the key of `lines`) */
+  path: string;
   /** a list written at the same indentation as its key (`key:` then `- a`) */
   flush?: boolean;
 }
@@ -49,9 +50,9 @@ function parse(text: string): FastYaml {
   if (text.includes('\r') || text.includes('\t')) bail();
   const lines = new Map<string, number>();
   const data: Record<string, unknown> = {};
-  const stack: Frame[] = [{ indent: 0, value: data, path: [] }];
+  const stack: Frame[] = [{ indent: 0, value: data, path: '' }];
   // a key whose value is on the following lines: which container its children open
-  let pending: { parent: Record<string, unknown>; key: string; indent: number; path: string[] } | null = null;
+  let pending: { parent: Record<string, unknown>; key: string; indent: number; path: string } | null = null;
   const rows = text.split('\n');
 
   for (let i = 0; i < rows.length; i++) {
@@ -86,7 +87,7 @@ function parse(text: string): FastYaml {
       const list = frame.value as unknown[];
       const rest = content.slice(2);
       if (rest.trim() === '' || KEY.test(rest) || rest.startsWith('- ') || rest.startsWith('-\n')) bail();
-      lines.set([...frame.path, String(list.length)].join(PATH_SEP), i + 1);
+      lines.set(childPath(frame.path, String(list.length)), i + 1);
       list.push(scalarOrFlow(rest));
       continue;
     }
@@ -94,11 +95,11 @@ function parse(text: string): FastYaml {
     const m = KEY.exec(content);
     if (!m) bail();
     const key = m![1]!;
-    if (key === '__proto__' || NULL.test(key) || BOOL.test(key) || INT.test(key) || FLOAT.test(key) || SPECIAL_NUMBER.test(key)) bail();
+    if (key === '__proto__' || notPlainKey(key)) bail();
     const map = frame.value as Record<string, unknown>;
     if (Object.hasOwn(map, key)) bail(); // the full parser words the duplicate-key error
-    const path = [...frame.path, key];
-    lines.set(path.join(PATH_SEP), i + 1);
+    const path = childPath(frame.path, key);
+    lines.set(path, i + 1);
     const rest = m![2];
     if (rest === undefined || rest.trim() === '' || rest.trimStart().startsWith('#')) {
       pending = { parent: map, key, indent, path };
@@ -106,6 +107,17 @@ function parse(text: string): FastYaml {
     } else map[key] = scalarOrFlow(rest);
   }
   return { data, lines };
+}
+
+const childPath = (parent: string, key: string) => (parent === '' ? key : parent + PATH_SEP + key);
+
+// Keys that `yaml` reads as null, a boolean or a number. KEY only lets a number start with a digit,
+// so the number patterns need a look only then; this runs for every key of every file.
+const NOT_STRING_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+function notPlainKey(key: string): boolean {
+  if (NOT_STRING_WORDS.has(key)) return true;
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && (INT.test(key) || FLOAT.test(key) || SPECIAL_NUMBER.test(key));
 }
 
 function scalarOrFlow(raw: string): unknown {
@@ -175,8 +187,8 @@ function scalar(text: string, inFlow: boolean): unknown {
     if (text[0] === "'") return body.replaceAll("''", "'");
     return body.replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? bail());
   }
-  // a plain scalar ends at " #"; a ": " inside it would make it a mapping
-  const hash = text.search(/\s#/);
+  // a plain scalar ends at " #" (tabs never get here); a ": " inside it would make it a mapping
+  const hash = text.indexOf(' #');
   const plain = (hash === -1 ? text : text.slice(0, hash)).trimEnd();
   if (plain === '' || INDICATOR.test(plain) || plain.startsWith('- ') || plain === '-' || plain.startsWith('"') || plain.startsWith("'")) bail();
   if (plain.includes(': ') || plain.endsWith(':') || (inFlow && /[,[\]{}]/.test(plain))) bail();

@@ -35,9 +35,10 @@ const tricky = fc.constantFrom(
   'humans', 'a b', 'yes', 'no', 'on', 'true', 'False', 'null', '~', '', ' ', '12', '012', '1e3', '0x1F', '0o17', '.5', '1.', '-', '- x',
   'a: b', 'a:b', 'a #b', 'a#b', '#x', "it's", 'say "hi"', '[x]', '{x}', 'x, y', '*x', '&x', '!x', '|', '>', '%x', '@x', '`x`',
   'x:', ' lead', 'trail ', 'multi\nline', 'tab\there', 'back\\slash', 'ü', '2026-11-01', '2026-11-01T10:00:00Z', '-1', '+1', '.inf', '.NaN',
+  'a\u00a0#b', 'a\u2003#b',
 );
 const scalar = fc.oneof({ arbitrary: fc.constantFrom('humans', 'batch', 'Ana Lima', 'needs a | pipe', '2026-11-01'), weight: 6 }, tricky, fc.string({ maxLength: 8 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
-const key = fc.oneof({ arbitrary: fc.constantFrom('consumer', 'frequency', 'answers', 'data-access', 'note'), weight: 8 }, fc.constantFrom('consumer', 'frequency', 'data-access', 'q_1', '$schema', 'choice', 'note', 'at', 'by', '1x', '12', 'true', 'a.b'), fc.string({ minLength: 1, maxLength: 6 }));
+const key = fc.oneof({ arbitrary: fc.constantFrom('consumer', 'frequency', 'answers', 'data-access', 'note'), weight: 8 }, fc.constantFrom('consumer', 'frequency', 'data-access', 'q_1', '$schema', 'choice', 'note', 'at', 'by', '1x', '12', 'true', 'a.b', 'False', 'NULL', 'null', '0x1F', '0o17', '1e3', '012', '1.5', '9_9'), fc.string({ minLength: 1, maxLength: 6 }));
 const value = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(scalar, { maxLength: 3 }), tie('map')),
   map: fc.dictionary(key, tie('node'), { maxKeys: 4 }),
