@@ -3,6 +3,8 @@
 // side: the tracked files arrive at once from the index and are handed on in parts while the other
 // process still walks the work tree for untracked ones, so that matching overlaps with the walk.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { SkippedFile } from '../core/evidence.js';
 import { decodeName } from './names.js';
 
@@ -21,6 +23,8 @@ const UNTRACKED = ['ls-files', '-z', '--others', '--exclude-standard'];
 
 /** The listing, or undefined when the root is not in a git work tree or git cannot run. */
 export async function listGit(root: string, onPaths?: OnPaths): Promise<Listing | undefined> {
+  // two git processes cost tens of milliseconds to learn what a few stats tell
+  if (!underGitMarker(root)) return undefined;
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
   // set by git hooks; the working directory, not the caller's repository, decides what is listed
   delete env.GIT_DIR;
@@ -56,6 +60,18 @@ export async function listGit(root: string, onPaths?: OnPaths): Promise<Listing 
   const u = await walking;
   if (!t || !u) return undefined;
   return { files: ([] as string[]).concat(...tracked, ...untracked), rawNames, skipped: parseWarnings(u.stderr) };
+}
+
+/**
+ * Whether `dir` or a folder above it holds a `.git` (a directory, or a file in a linked work tree
+ * or submodule). Without one, git finds no repository either: GIT_DIR, which could point
+ * elsewhere, is removed from git's environment here.
+ */
+export function underGitMarker(dir: string): boolean {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return true;
+    if (dirname(d) === d) return false;
+  }
 }
 
 /** Runs one `git ls-files -z`, handing on its paths as they arrive; undefined when git fails. */
