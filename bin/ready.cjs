@@ -25,7 +25,7 @@ function compileCli(dist) {
   } catch {
     cachedData = undefined;
   }
-  const script = new Script(readFileSync(file, 'latin1'), { filename: file, cachedData });
+  const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
   const importLazy = (name) => import(pathToFileURL(join(dist, name)).href);
   return {
     script,

@@ -20,6 +20,7 @@ import { stripControl } from '../reporters/sanitize.js';
 import { evaluateProject } from './evaluate-project.js';
 import { loadStyle, wantsColor } from '../io/terminal-style.js';
 import { stdoutStream } from '../io/stdout.js';
+import { isoTimestamp } from '../io/clock.js';
 
 export interface AssessOptions {
   file?: string;
@@ -58,7 +59,7 @@ export async function assess(opts: AssessOptions): Promise<void> {
       out: (text) => stdoutStream().write(text),
       err: (text) => process.stderr.write(text),
       color,
-      now: () => new Date().toISOString(),
+      now: () => isoTimestamp(),
       whoAmI: gitOrOsUser,
       suggest: suggestFromEvidence,
     });

@@ -11,6 +11,7 @@ import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../io/load-
 import { readinessGateInput } from '../io/readiness-gate.js';
 import { migrationNotice } from '../reporters/migration-notice.js';
 import { packageFile } from '../io/package-files.js';
+import { isoTimestamp } from '../io/clock.js';
 
 export interface ProjectOptions {
   file?: string;
@@ -102,7 +103,7 @@ export async function evaluateProject(opts: ProjectOptions): Promise<{ report: R
   }
   const project = opts.project ?? loaded.project ?? basename(dirname(resolve(file)));
   const report = evaluate(loaded.rubric, loaded.answers, {
-    now: new Date().toISOString(),
+    now: isoTimestamp(),
     project,
     gate: { flags, ...readinessGateInput(loaded) },
     ...(evidence && { evidence }),

@@ -6,6 +6,7 @@ import type { Skipped } from '../io/load-reports.js';
 import { writeOutput } from '../io/write-output.js';
 import { stripControl } from '../reporters/sanitize.js';
 import { loadStyle, wantsColor } from '../io/terminal-style.js';
+import { isoTimestamp } from '../io/clock.js';
 
 export const PORTFOLIO_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
 export type PortfolioFormat = (typeof PORTFOLIO_FORMATS)[number];
@@ -29,7 +30,7 @@ export async function portfolio(paths: string[], opts: PortfolioOptions): Promis
     const why = skipped.length > 0 ? `${skipped.length} file(s) skipped, see the warnings above` : 'no *.json file found (directories are searched recursively)';
     throw new InputError([{ file: paths.join(' '), message: `no usable ready report: ${why}` }]);
   }
-  const result = builder.build({ now: new Date().toISOString() });
+  const result = builder.build({ now: isoTimestamp() });
   const color = !opts.output && opts.format === 'text' && wantsColor();
   writeOutput(await renderPortfolio(result, opts.format, color), opts.output);
   process.exitCode = 0;
