@@ -63,9 +63,9 @@ await build({
   outdir: out,
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
-  // the modules that find shipped files from import.meta.url get it from the bundle's own path
-  define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "var __importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
+  // a module that asks for import.meta.url gets the bundle's own, worked out only then
+  define: { ...common.define, 'import.meta.url': '__importMeta.url' },
+  banner: { js: "var __importMeta={get url(){return require('node:url').pathToFileURL(__filename).href}};" },
   plugins: [lazyChildProcessForCommander, lazyIntoEsmBuild],
 });
 // bin/ready.cjs compiles cli.cjs with vm.Script, where import() needs an experimental flag: the

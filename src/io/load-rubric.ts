@@ -6,13 +6,12 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Rubric } from '../core/rubric-schema.js';
 import type { Path, Problem } from '../core/rubric-check.js';
 import { EXTENDS_KEY, mergeRubricDocuments } from '../core/rubric-merge.js';
 import { InputError, formatPath, type Located } from './errors.js';
 import { lineOfPath, type YamlFile } from './yaml-lines.js';
-import { packageFile } from './package-files.js';
+import { MODULE_DIR, packageFile } from './package-files.js';
 
 export const BUILTIN_PREFIX = 'builtin:';
 export const DEFAULT_RUBRIC = `${BUILTIN_PREFIX}default`;
@@ -228,7 +227,7 @@ function displayPath(file: string): string {
 export const isBuiltin = (id: string): id is (typeof BUILTIN_RUBRICS)[number] => (BUILTIN_RUBRICS as readonly string[]).includes(id);
 
 function compiledBuiltin(id: string): string | undefined {
-  const compiled = fileURLToPath(new URL(`./rubrics/${id}.json`, import.meta.url));
+  const compiled = join(MODULE_DIR, 'rubrics', `${id}.json`);
   return existsSync(compiled) ? compiled : undefined;
 }
 
