@@ -107,9 +107,10 @@ for (const [name, schema] of Object.entries(jsonSchemas())) {
   renameSync(`schemas/${name}.${process.pid}.tmp`, `schemas/${name}`);
 }
 rmSync(tmp, { recursive: true, force: true });
-// V8's code cache for cli.cjs, from a run of `ready check` on the example (see bin/ready.cjs)
-const warm = spawnSync(process.execPath, ['scripts/code-cache.cjs', out, 'check', '--example'], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (warm.status !== 0) throw new Error(`build: the code-cache run of \`ready check --example\` exited ${warm.status}`);
+// V8's code cache for cli.cjs (see bin/ready.cjs), from a `ready check` of the example project with
+// the evidence scan, as CI runs it; whether the example passes its gate does not matter here
+const warm = spawnSync(process.execPath, ['scripts/code-cache.cjs', out, 'check', '--file', 'examples/forecast-pilot/readiness.yaml'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (warm.status !== 0 && warm.status !== 1) throw new Error(`build: the code-cache run of \`ready check\` exited ${warm.status}`);
 const old = `dist.old-${process.pid}`;
 try {
   renameSync('dist', old);
