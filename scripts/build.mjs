@@ -1,5 +1,6 @@
-// Build: bundle the CLI (code-split so each command loads only what it uses), the library entry,
-// precompiled built-in rubrics and the JSON Schemas.
+// Build: the CLI bundle and its V8 code cache, the lazily loaded ES modules (code-split so that each
+// command loads only what it uses), the library entry, precompiled built-in rubrics and the JSON
+// Schemas.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
@@ -86,7 +87,7 @@ await build({
   outdir: out,
   splitting: true,
   format: 'esm',
-  // chunks sit next to the entries so that `new URL('./rubrics/…', import.meta.url)` finds the rubrics
+  // chunks sit in dist/ with everything else, so that a module finds dist/rubrics next to itself
   chunkNames: '[name]-[hash]',
   // CommonJS packages inside (inquirer's dependencies) call `require`: give them one
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
