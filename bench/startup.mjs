@@ -3,7 +3,7 @@
 // the floor `node -e 0`, alternated in one run so that both see the same machine load.
 // Prints medians, the ratio, and peak memory (max RSS). Usage: node bench/startup.mjs [runs]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -20,26 +20,40 @@ for (const q of [...rubric.tierQuestions, ...rubric.questions]) {
 }
 writeFileSync(join(dir, 'readiness.yaml'), `${lines.join('\n')}\n`);
 
+// and the same answers in a git repository of 200 Python files, as CI checks out a project
+const repo = mkdtempSync(join(tmpdir(), 'ready-bench-repo-'));
+writeFileSync(join(repo, 'readiness.yaml'), `${lines.join('\n')}\n`);
+writeFileSync(join(repo, 'requirements.txt'), 'pandas==2.2.3\nscikit-learn==1.5.2\n');
+mkdirSync(join(repo, 'src'));
+for (let i = 0; i < 200; i++) writeFileSync(join(repo, `src/module_${i}.py`), `def f():\n    return ${i}\n`);
+const git = (...args) => spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], { cwd: repo, stdio: 'ignore' }).status === 0;
+const hasRepo = git('init', '-q') && git('add', '-A') && git('commit', '-qm', 'bench');
+process.on('exit', () => {
+  for (const d of [dir, repo]) rmSync(d, { recursive: true, force: true });
+});
+
 // `ready check` is measured without the evidence scan (the start-up cost this benchmark is about;
-// bench/scan.mjs measures scanning) and, for reference, with it, in a folder of one file
+// bench/scan.mjs measures scanning) and, for reference, with it: in a folder of one file, and in
+// the git repository
 const bin = join(root, 'bin/ready.cjs');
 const commands = {
   floor: [process.execPath, ['-e', '0']],
   'ready check': [process.execPath, [bin, 'check', '--no-evidence']],
   'ready --version': [process.execPath, [bin, '--version']],
   'check+scan': [process.execPath, [bin, 'check']],
+  ...(hasRepo && { 'check, git repo': [process.execPath, [bin, 'check'], repo] }),
 };
 
-function once([cmd, args]) {
+function once([cmd, args, cwd = dir]) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
   return ms;
 }
 // peak memory of one child: /usr/bin/time where it exists
-function maxRssKb([cmd, args]) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+function maxRssKb([cmd, args, cwd = dir]) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const kb = Number(r.stderr?.trim().split('\n').pop());
   return Number.isFinite(kb) && kb > 0 ? kb : undefined;
 }
@@ -68,5 +82,5 @@ const memory = result['ready check'].maxRssMiB && result['ready check'].maxRssMi
 const { compileCli } = createRequire(import.meta.url)('../bin/ready.cjs');
 const cache = compileCli(join(root, 'dist')).cacheUsed ? 'used' : 'REFUSED by this Node.js (rebuild with it)';
 console.log(`startup (${runs} alternated runs, ${rubric.questions.length} questions answered; code cache ${cache})`);
-for (const [name, r] of Object.entries(result)) console.log(`  ${name.padEnd(15)} median ${String(r.medianMs).padStart(6)} ms  ${ratio(name)}x   peak ${r.maxRssMiB ?? '?'} MiB`);
+for (const [name, r] of Object.entries(result)) console.log(`  ${name.padEnd(16)} median ${String(r.medianMs).padStart(6)} ms  ${ratio(name)}x   peak ${r.maxRssMiB ?? '?'} MiB`);
 console.log(`  ready check    time ${time.toFixed(2)}x (target <= 1.25)   memory ${memory ? memory.toFixed(2) : '?'}x (target <= 1.30)`);
