@@ -110,7 +110,10 @@ for (const [name, schema] of Object.entries(jsonSchemas())) {
 rmSync(tmp, { recursive: true, force: true });
 // V8's code cache for cli.cjs (see bin/ready.cjs), from a `ready check` of the example project with
 // the evidence scan, as CI runs it; whether the example passes its gate does not matter here
-const warm = spawnSync(process.execPath, ['scripts/code-cache.cjs', out, 'check', '--file', 'examples/forecast-pilot/readiness.yaml'], { stdio: ['ignore', 'ignore', 'inherit'] });
+// (a build inside GitHub Actions or GitLab CI must not annotate the job or write its step summary)
+const warmEnv = { ...process.env, NO_COLOR: '1' };
+for (const name of ['GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY', 'GITLAB_CI', 'FORCE_COLOR']) delete warmEnv[name];
+const warm = spawnSync(process.execPath, ['scripts/code-cache.cjs', out, 'check', '--file', 'examples/forecast-pilot/readiness.yaml'], { stdio: ['ignore', 'ignore', 'inherit'], env: warmEnv });
 if (warm.status !== 0 && warm.status !== 1) throw new Error(`build: the code-cache run of \`ready check\` exited ${warm.status}`);
 const old = `dist.old-${process.pid}`;
 try {
