@@ -4,9 +4,10 @@
 // compiled here rather than `require`d so that V8 can skip most of the compiling: the build stores
 // the bytecode of a `ready check` run in dist/cli.cjs.cache. V8 checks that cache against its own
 // version and flags and ignores it when they differ (a Node.js other than the one that built the
-// package); the bundle then compiles as it would under `require`. V8 matches a cache to its source
-// by length only, so the build writes the two together and swaps dist/ in whole.
-const { readFileSync } = require('node:fs');
+// package); the bundle then compiles as it would under `require`, and this Node.js leaves a cache of
+// its own next to it for the runs that follow. V8 matches a cache to its source by length only, so
+// the build writes the two together and swaps dist/ in whole.
+const { existsSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
@@ -19,21 +20,57 @@ const { Script } = require('node:vm');
  */
 function compileCli(dist) {
   const file = join(dist, 'cli.cjs');
-  const cacheFile = `${file}.cache`;
-  let cachedData;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
+  const source = readFileSync(file, 'utf8');
+  const shipped = `${file}.cache`;
+  // one per Node.js version and platform, so that two Node.js sharing an install keep one each
+  // (V8 options that differ between runs would only mean that V8 refuses it, and a new one is made)
+  const own = `${file}.${process.version}-${process.platform}-${process.arch}.cache`;
+  let script;
+  let cacheUsed;
+  // this Node.js's own cache first: it exists only because V8 refused the shipped one (an existsSync
+  // costs less than the exception of a failed read, on the path where there is none)
+  for (const candidate of existsSync(own) ? [own, shipped] : [shipped]) {
+    const cachedData = readIfThere(candidate);
+    if (cachedData === undefined) continue;
+    script = new Script(source, { filename: file, cachedData });
+    if (!script.cachedDataRejected) {
+      cacheUsed = candidate;
+      break;
+    }
   }
-  const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
+  // a refused cache still leaves the script compiled from source
+  script ??= new Script(source, { filename: file });
   const importLazy = (name) => import(pathToFileURL(join(dist, name)).href);
   return {
     script,
-    cacheFile,
-    cacheUsed: cachedData !== undefined && !script.cachedDataRejected,
-    run: () => script.runInThisContext()(module.exports, require, module, file, dist, importLazy),
+    /** the cache file V8 took, if any */
+    cacheUsed,
+    shippedCache: shipped,
+    run() {
+      // at exit the script holds all that this run compiled: worth keeping for the next
+      if (!cacheUsed) process.once('exit', () => writeQuietly(own, () => script.createCachedData()));
+      return script.runInThisContext()(module.exports, require, module, file, dist, importLazy);
+    },
   };
+}
+
+function readIfThere(file) {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Temp file and rename: a run starting meanwhile reads the old cache or the new, never half. Any failure (a read-only install) only means no cache. */
+function writeQuietly(file, bytes) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, bytes());
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
 }
 
 if (require.main === module) {
