@@ -47,8 +47,11 @@ function compileCli(dist) {
     cacheUsed,
     shippedCache: shipped,
     run() {
-      // at exit the script holds all that this run compiled: worth keeping for the next
-      if (!cacheUsed) process.once('exit', () => writeQuietly(own, () => script.createCachedData()));
+      // At exit the script holds all that this run compiled. Only a `check` leaves it behind, as
+      // only a `check` makes the shipped one: a cache recorded by `ready --help` would hold
+      // little of what CI runs, and would stay.
+      const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+      if (!cacheUsed && command === 'check') process.once('exit', () => writeQuietly(own, () => script.createCachedData()));
       return script.runInThisContext()(module.exports, require, module, file, dist, importLazy);
     },
   };

@@ -36,6 +36,10 @@ describe('bin/ready.cjs', () => {
     const dir = copyOfPackage();
     writeFileSync(join(dir, 'dist/cli.cjs.cache'), bytes);
     expect(cacheTaken(dir).stdout.trim()).toBe('none');
+    // other commands compile little of what `check` needs: they leave nothing
+    expect(node([join(dir, 'bin/ready.cjs'), '--version'], dir).status).toBe(0);
+    expect(node([join(dir, 'bin/ready.cjs'), 'rubric', 'list'], dir).status).toBe(0);
+    expect(ownCaches(dir)).toEqual([]);
     const first = node([join(dir, 'bin/ready.cjs'), 'check', '--example'], dir);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
