@@ -4,9 +4,9 @@
 // compiled here rather than `require`d so that V8 can skip most of the compiling: the build stores
 // the bytecode of a `ready check` run in dist/cli.cjs.cache. V8 checks that cache against its own
 // version and flags and ignores it when they differ (a Node.js other than the one that built the
-// package); the bundle then compiles as it would under `require`, and this Node.js leaves a cache of
-// its own next to it for the runs that follow. V8 matches a cache to its source by length only, so
-// the build writes the two together and swaps dist/ in whole.
+// package); the bundle then compiles as it would under `require`, and the first `ready check` leaves
+// a cache of this Node.js next to it for the runs that follow. V8 matches a cache to its source by
+// length only, so the build writes the two together and swaps dist/ in whole.
 const { existsSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
