@@ -42,17 +42,9 @@ export async function listGit(root: string, onPaths?: OnPaths, options: { onePro
   const tracked: (readonly string[])[] = [];
   const untracked: (readonly string[])[] = [];
   let trackedDone = false;
-  let last: string | undefined;
+  const oncePerPath = conflictStagesOnce();
   const tracking = run(root, env, TRACKED, rawNames, (paths) => {
-    // an unmerged path is listed once per conflict stage, one after the other
-    let fresh = paths;
-    for (let i = 0; i < paths.length; i++) {
-      if (paths[i] === (i === 0 ? last : paths[i - 1])) {
-        fresh = paths.filter((p, j) => p !== (j === 0 ? last : paths[j - 1]));
-        break;
-      }
-    }
-    last = paths[paths.length - 1] ?? last;
+    const fresh = oncePerPath(paths);
     tracked.push(fresh);
     if (fresh.length > 0) onPaths?.(fresh);
   });
@@ -97,9 +89,8 @@ async function listInOneRun(root: string, env: NodeJS.ProcessEnv, rawNames: Map<
   const tagged: (readonly string[])[] = [];
   const r = await run(root, env, BOTH, rawNames, (paths) => tagged.push(paths));
   if (!r) return undefined;
-  const tracked: string[] = [];
+  const staged: string[] = [];
   const untracked: string[] = [];
-  let last: string | undefined;
   for (const part of tagged) {
     for (const name of part) {
       const path = name.slice(2);
@@ -108,14 +99,27 @@ async function listInOneRun(root: string, env: NodeJS.ProcessEnv, rawNames: Map<
         rawNames.delete(name);
         rawNames.set(path, raw.subarray(2));
       }
-      if (name.startsWith('? ')) untracked.push(path);
-      // an unmerged path is listed once per conflict stage, one after the other
-      else if (path !== last) tracked.push((last = path));
+      (name.startsWith('? ') ? untracked : staged).push(path);
     }
   }
+  const tracked = conflictStagesOnce()(staged);
   if (tracked.length > 0) onPaths?.(tracked);
   if (untracked.length > 0) onPaths?.(untracked);
-  return { files: tracked.concat(untracked), rawNames, skipped: parseWarnings(r.stderr) };
+  return { files: [...tracked, ...untracked], rawNames, skipped: parseWarnings(r.stderr) };
+}
+
+/**
+ * Git lists an unmerged path once per conflict stage, one after the other: a filter that keeps the
+ * first of each run, across the parts it is handed, and copies a part only when it has a repeat.
+ */
+function conflictStagesOnce(): (paths: readonly string[]) => readonly string[] {
+  let last: string | undefined;
+  return (paths) => {
+    const before = last;
+    last = paths[paths.length - 1] ?? last;
+    const repeats = (p: string, i: number) => p === (i === 0 ? before : paths[i - 1]);
+    return paths.some(repeats) ? paths.filter((p, i) => !repeats(p, i)) : paths;
+  };
 }
 
 /** Runs one `git ls-files -z`, handing on its paths as they arrive; undefined when git fails. */
