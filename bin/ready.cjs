@@ -46,6 +46,8 @@ function compileCli(dist) {
     /** the cache file V8 took, if any */
     cacheUsed,
     shippedCache: shipped,
+    /** where a `check` leaves this Node.js's own cache when V8 refused the shipped one */
+    ownCache: own,
     run() {
       // At exit the script holds all that this run compiled. Only a `check` leaves it behind, as
       // only a `check` makes the shipped one: a cache recorded by `ready --help` would hold

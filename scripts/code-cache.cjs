@@ -2,8 +2,8 @@
 // Run by the build: `node scripts/code-cache.cjs DIST ARGS…` runs the CLI bundle in DIST with ARGS
 // (a `ready check`) and, as the process exits, writes the bytecode V8 compiled on the way to
 // DIST/cli.cjs.cache, which bin/ready.cjs hands back to V8 on every start.
-const { readdirSync, rmSync, writeFileSync } = require('node:fs');
-const { join, resolve } = require('node:path');
+const { rmSync, writeFileSync } = require('node:fs');
+const { resolve } = require('node:path');
 const { compileCli } = require('../bin/ready.cjs');
 
 const dist = resolve(process.argv[2]);
@@ -14,5 +14,5 @@ cli.run();
 // one leaves for this Node.js is not for shipping
 process.on('exit', () => {
   writeFileSync(cli.shippedCache, cli.script.createCachedData());
-  for (const f of readdirSync(dist)) if (/^cli\.cjs\..+\.cache$/.test(f)) rmSync(join(dist, f));
+  rmSync(cli.ownCache, { force: true });
 });
