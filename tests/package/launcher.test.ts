@@ -54,6 +54,18 @@ describe('bin/ready.cjs', () => {
     expect(readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('replaces its own cache when V8 refuses that one too', () => {
+    const dir = copyOfPackage();
+    const own = join(dir, `dist/cli.cjs.${process.version}-${process.platform}-${process.arch}.cache`);
+    writeFileSync(join(dir, 'dist/cli.cjs.cache'), Buffer.from('refused'));
+    writeFileSync(own, Buffer.from('a cache from a crashed disk'));
+    expect(cacheTaken(dir).stdout.trim()).toBe('none');
+    const r = node([join(dir, 'bin/ready.cjs'), 'check', '--example'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(cacheTaken(dir).stdout.trim()).toBe(own);
+  });
+
   it('runs quietly when its own cache cannot be written', () => {
     const dir = copyOfPackage();
     writeFileSync(join(dir, 'dist/cli.cjs.cache'), Buffer.from('refused'));
