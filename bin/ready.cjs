@@ -25,21 +25,14 @@ function compileCli(dist) {
   // one per Node.js version and platform, so that two Node.js sharing an install keep one each
   // (V8 options that differ between runs would only mean that V8 refuses it, and a new one is made)
   const own = `${file}.${process.version}-${process.platform}-${process.arch}.cache`;
-  let script;
-  let cacheUsed;
-  // this Node.js's own cache first: it exists only because V8 refused the shipped one (an existsSync
-  // costs less than the exception of a failed read, on the path where there is none)
-  for (const candidate of existsSync(own) ? [own, shipped] : [shipped]) {
-    const cachedData = readIfThere(candidate);
-    if (cachedData === undefined) continue;
-    script = new Script(source, { filename: file, cachedData });
-    if (!script.cachedDataRejected) {
-      cacheUsed = candidate;
-      break;
-    }
-  }
-  // a refused cache still leaves the script compiled from source
-  script ??= new Script(source, { filename: file });
+  // This Node.js's own cache when there is one: it exists only because V8 refused the shipped one
+  // (an existsSync costs less than the exception of a failed read, on the path where there is
+  // none). One try only: after a refusal V8 has compiled the source, and a second Script of the
+  // same source would come from V8's in-memory cache, reported as accepted whatever its data.
+  const candidate = existsSync(own) ? own : shipped;
+  const cachedData = readIfThere(candidate);
+  const script = new Script(source, { filename: file, cachedData });
+  const cacheUsed = cachedData !== undefined && !script.cachedDataRejected ? candidate : undefined;
   const importLazy = (name) => import(pathToFileURL(join(dist, name)).href);
   return {
     script,
