@@ -13,7 +13,7 @@ const root = resolve(import.meta.dirname, '..');
 const runs = Number(process.argv[2] ?? 5);
 const count = Number(process.argv[3] ?? 10_000);
 const dir = join(root, '.bench-tmp/portfolio');
-const bin = join(root, 'bin/ready.cjs');
+const bin = join(root, 'bin/ready.js');
 if (!existsSync(join(root, 'dist/index.js'))) throw new Error('run `npm run build` first');
 
 const { evaluate, loadRubric } = await import(join(root, 'dist/index.js'));

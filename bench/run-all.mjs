@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-if (!existsSync(join(root, 'dist/cli.cjs'))) {
+if (!existsSync(join(root, 'dist/cli.js'))) {
   console.error('bench: build first with `npm run build`');
   process.exit(2);
 }

@@ -3,7 +3,7 @@
 // files shaped like a data-science monorepo (Python packages and tests, notebooks, SQL, docs,
 // configs, images, a few services with Dockerfiles and pinned requirements, manifests at the root),
 // plus data folders, a virtualenv and MLflow runs that .gitignore excludes. Then alternates
-//   ready:  node bin/ready.cjs scan --root REPO --format json > /dev/null
+//   ready:  node bin/ready.js scan --root REPO --format json > /dev/null
 //   floor:  git ls-files > /dev/null; node -e 0
 //   and the same listing the scan asks git for (tracked plus untracked, not ignored) plus node -e 0
 // (each as `sh -c`), and prints the medians, the ratios and the peak memory.
@@ -18,7 +18,7 @@ const repo = join(root, '.bench-tmp/scan-repo');
 const VERSION = 'scan-repo v1: 99,500 tracked + 500 untracked';
 const TRACKED = 99_500;
 const UNTRACKED = 500;
-if (!existsSync(join(root, 'dist/cli.cjs'))) throw new Error('run `npm run build` first');
+if (!existsSync(join(root, 'dist/cli.js'))) throw new Error('run `npm run build` first');
 
 function generate() {
   rmSync(repo, { recursive: true, force: true });
@@ -99,7 +99,7 @@ const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclu
 const node = process.execPath;
 const hasTime = existsSync('/usr/bin/time');
 const commands = {
-  ready: `"${node}" "${join(root, 'bin/ready.cjs')}" scan --root "${repo}" --format json > /dev/null`,
+  ready: `"${node}" "${join(root, 'bin/ready.js')}" scan --root "${repo}" --format json > /dev/null`,
   floor: `git ls-files > /dev/null; "${node}" -e 0`,
   // the same listing the scan asks git for: how much of the gap is git's walk for untracked files
   listing: `git ls-files --cached --others --exclude-standard > /dev/null; "${node}" -e 0`,

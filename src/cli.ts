@@ -1,180 +1,222 @@
 // Commander set-up only, commands listed in the order a team meets them. Each action imports its
-// command lazily, so `--help` and `--version` load nothing heavy; `check`, the command CI runs on
-// every build, is imported up front so that it does not wait on a chain of imports.
-import { Command, CommanderError, Option } from 'commander';
+// command when it runs, so `--help` and `--version` load nothing heavy. The commands come in as
+// loaders, so that tests can check argv -> options with the commands replaced.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { VERSION } from './version.js';
 import { handleError } from './cli-errors.js';
-import { writeStdout } from './io/stdout.js';
-import { check } from './commands/check.js';
+import { AREA_TERM, FAIL_ON, SCALAR_TERMS } from './core/gate-terms.js';
+import { closest } from './core/words.js';
+import { DIFF_FORMATS, FULL_REPORT_FORMATS, PORTFOLIO_FORMATS, REPORT_FORMATS, SCAN_FORMATS } from './reporters/formats.js';
+
+/** Where each command lives; `main` imports them, tests pass fakes. */
+export interface CommandLoaders {
+  init: () => Promise<Pick<typeof import('./commands/init.js'), 'init'>>;
+  assess: () => Promise<Pick<typeof import('./commands/assess.js'), 'assess'>>;
+  check: () => Promise<Pick<typeof import('./commands/check.js'), 'check'>>;
+  report: () => Promise<Pick<typeof import('./commands/report.js'), 'report'>>;
+  scan: () => Promise<Pick<typeof import('./commands/scan.js'), 'scan'>>;
+  diff: () => Promise<Pick<typeof import('./commands/diff.js'), 'diff'>>;
+  portfolio: () => Promise<Pick<typeof import('./commands/portfolio.js'), 'portfolio'>>;
+  rubric: () => Promise<Pick<typeof import('./commands/rubric.js'), 'validate' | 'schema' | 'list' | 'show'>>;
+}
+
+export const COMMANDS: CommandLoaders = {
+  init: () => import('./commands/init.js'),
+  assess: () => import('./commands/assess.js'),
+  check: () => import('./commands/check.js'),
+  report: () => import('./commands/report.js'),
+  scan: () => import('./commands/scan.js'),
+  diff: () => import('./commands/diff.js'),
+  portfolio: () => import('./commands/portfolio.js'),
+  rubric: () => import('./commands/rubric.js'),
+};
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-const debug = process.argv.includes('--debug');
 
-const program = new Command('ready')
-  .description('Tells a data-science team whether its project is ready for production, and what to fix first.')
-  .version(VERSION, '-v, --version')
-  .option('--debug', 'print stack traces for errors')
-  .showSuggestionAfterError()
-  .exitOverride()
-  .configureOutput({ writeOut: writeStdout, outputError: (str, write) => write(str) });
+/** A repeatable option with a fixed set of values: anything else is refused, with "did you mean". */
+function oneOf(values: readonly string[]) {
+  return (value: string, previous: string[] = []) => {
+    if (!values.includes(value)) {
+      const near = closest(value, values);
+      throw new InvalidArgumentError(`"${value}" is not one of ${values.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}.`);
+    }
+    return [...previous, value];
+  };
+}
 
+const format = (choices: readonly string[], description = 'output format') => new Option('--format <format>', description).choices(choices).default('text');
 
-program
-  .command('init')
-  .summary('write a starter readiness.yaml, or a CI job')
-  .description('write a commented readiness.yaml to start from and, with --ci, a CI job that gates on it')
-  .option('-f, --file <path>', 'the readiness file to create', 'readiness.yaml')
-  .option('--rubric <ref>', 'rubric the new readiness.yaml uses: builtin:ID or a path', 'builtin:default')
-  .addOption(new Option('--ci <system>', `also write a CI job: .github/workflows/readiness.yml or .gitlab/readiness.gitlab-ci.yml`).choices(['github', 'gitlab']))
-  .option('--force', 'replace files that already exist (with --ci, an existing readiness file is always kept)')
-  .addHelpText('after', '\nExamples:\n  $ ready init\n  $ ready init --ci github\n  $ ready init --ci gitlab --file ml/readiness.yaml')
-  .action(async (opts) => (await import('./commands/init.js')).init(opts));
+/** The gate flags of `check` (which fails on them) and `report` (which only shows them). */
+function gateOptions(command: Command, shown: 'help' | 'reportHelp'): Command {
+  command.option(`${SCALAR_TERMS.minScore.flag} <n>`, SCALAR_TERMS.minScore[shown]);
+  command.option(`${AREA_TERM.flag} <area=n>`, AREA_TERM[shown], collect);
+  for (const [term, spec] of Object.entries(SCALAR_TERMS)) if (term !== 'minScore') command.option(`${spec.flag} <n>`, spec[shown]);
+  const words = Object.keys(FAIL_ON);
+  const failOn = shown === 'help' ? `shorthand: fail on any ${words.join(', ')}; repeatable` : `shorthand for ${words.map((w) => `${SCALAR_TERMS[FAIL_ON[w]!].flag} 0`).join(', ')}; repeatable`;
+  return command.addOption(new Option('--fail-on <what>', `${failOn} (${words.join(', ')})`).argParser(oneOf(words)));
+}
 
-program
-  .command('assess')
-  .summary('answer the questionnaire interactively')
-  .description('answer the readiness questionnaire interactively; saves every answer to readiness.yaml')
-  .option('-f, --file <path>', 'the readiness file to create or update', 'readiness.yaml')
-  .option('--rubric <ref>', 'rubric to answer: builtin:ID or a path (default: the one readiness.yaml names)')
-  .option('--area <area>', 'only questions of this area; repeatable', collect)
-  .option('--role <role>', 'only questions for this role; repeatable', collect)
-  .option('--only-unanswered', 'only questions without a saved answer')
-  .option('--by <name>', 'who is answering (default: git user.name, then the login name)')
-  .addHelpText('after', '\nExamples:\n  $ ready assess\n  $ ready assess --area data --only-unanswered\n  $ ready assess --role it-operations --by "Sam Lee"')
-  .action(async (opts) => (await import('./commands/assess.js')).assess(opts));
+export function createProgram(commands: CommandLoaders = COMMANDS, write: (text: string) => void = (t) => process.stdout.write(t)): Command {
+  const program = new Command('ready')
+    .description('Tells a data-science team whether its project is ready for production, and what to fix first.')
+    .version(VERSION, '-v, --version')
+    .option('--debug', 'print stack traces for errors')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: write, outputError: (str, errWrite) => errWrite(str) });
 
-program
-  .command('check')
-  .summary('score readiness.yaml and gate CI on it')
-  .description('score readiness.yaml, print the summary and gate CI on it (never prompts)')
-  .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
-  .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
-  .option('--example', 'score the example project that ships with ready')
-  .addOption(new Option('--format <format>', 'output format (sarif: GitHub code scanning, gitlab: code quality report, github: annotations)').choices(['text', 'markdown', 'html', 'json', 'junit', 'badge', 'sarif', 'gitlab', 'github']).default('text'))
-  .option('-o, --output <file>', 'write the report to a file instead of stdout')
-  .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
-  .option('--baseline <report.json>', 'also fail when the score, the level or an area drops, or a blocker appears, against this earlier JSON report')
-  .option('--min-score <n>', 'fail when the overall score is below N (0-100)')
-  .option('--min-area <area=n>', 'fail when an area scores below N; repeatable', collect)
-  .option('--max-blockers <n>', 'fail when there are more than N blockers (default 0)')
-  .option('--max-unanswered <n>', 'fail when more than N applicable questions are unanswered')
-  .option('--max-age-days <n>', 'fail when an answer is older than N days')
-  .option('--max-contradictions <n>', 'fail when more than N answers are contradicted by the repository')
-  .addOption(new Option('--fail-on <what>', 'shorthand: fail on any blocker, unanswered question or contradiction; repeatable').choices(['blockers', 'unanswered', 'contradictions']).argParser(collect as never))
-  .option('--no-evidence', 'do not scan the repository (the folder of the readiness file) for evidence')
-  .addHelpText(
-    'after',
-    [
-      '',
-      'Gate terms take N, or N:warn to print a warning without failing (N:error is',
-      'the default). Flags override the gate: section of readiness.yaml, which',
-      "overrides the rubric's default gate for the project's tier.",
-      '',
-      'Exit codes: 0 passed (warnings allowed), 1 the gate failed, 2 usage or input',
-      'error. With GITHUB_ACTIONS=true, failures and blockers are also annotated on',
-      'the lines of readiness.yaml, and the markdown report is appended to',
-      '$GITHUB_STEP_SUMMARY.',
-      '',
-      'Examples:',
-      '  $ ready check',
-      '  $ ready check --min-score 70 --min-area data=60 --max-age-days 180:warn',
-      '  $ ready check --format json -o report.json',
-      '  $ ready check --baseline main-report.json',
-      '  $ ready check --format sarif -o readiness.sarif',
-    ].join('\n'),
-  )
-  .action(async (opts) => check(opts));
+  program
+    .command('init')
+    .summary('write a starter readiness.yaml, or a CI job')
+    .description('write a commented readiness.yaml to start from and, with --ci, a CI job that gates on it')
+    .option('-f, --file <path>', 'the readiness file to create', 'readiness.yaml')
+    .option('--rubric <ref>', 'rubric the new readiness.yaml uses: builtin:ID or a path', 'builtin:default')
+    .addOption(new Option('--ci <system>', `also write a CI job: .github/workflows/readiness.yml or .gitlab/readiness.gitlab-ci.yml`).choices(['github', 'gitlab']))
+    .option('--force', 'replace files that already exist (with --ci, an existing readiness file is always kept)')
+    .addHelpText('after', '\nExamples:\n  $ ready init\n  $ ready init --ci github\n  $ ready init --ci gitlab --file ml/readiness.yaml')
+    .action(async (opts) => (await commands.init()).init(opts));
 
-program
-  .command('report')
-  .summary('render the full report in any format')
-  .description('render the full report: tier, scores, blockers and the remediation plan; exits 0 whatever the gate')
-  .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
-  .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
-  .option('--example', 'report on the example project that ships with ready')
-  .addOption(new Option('--format <format>', 'output format (badge: an SVG for READMEs)').choices(['text', 'markdown', 'html', 'json', 'junit', 'badge']).default('text'))
-  .option('-o, --output <file>', 'write the report to a file instead of stdout')
-  .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
-  .option('--min-score <n>', 'gate shown in the report: overall minimum (0-100)')
-  .option('--min-area <area=n>', 'gate shown in the report: an area minimum; repeatable', collect)
-  .option('--max-blockers <n>', 'gate shown in the report: most blockers allowed (default 0)')
-  .option('--max-unanswered <n>', 'gate shown in the report: most unanswered questions allowed')
-  .option('--max-age-days <n>', 'gate shown in the report: oldest answer allowed, in days')
-  .option('--max-contradictions <n>', 'gate shown in the report: most answers the repository may contradict')
-  .addOption(new Option('--fail-on <what>', 'shorthand for --max-blockers 0, --max-unanswered 0 or --max-contradictions 0; repeatable').choices(['blockers', 'unanswered', 'contradictions']).argParser(collect as never))
-  .option('--no-evidence', 'do not scan the repository (the folder of the readiness file) for evidence')
-  .addHelpText('after', '\nExamples:\n  $ ready report\n  $ ready report --format markdown -o readiness.md\n  $ ready report --format html -o readiness.html\n  $ ready report --format badge -o readiness.svg')
-  .action(async (opts) => (await import('./commands/report.js')).report(opts));
+  program
+    .command('assess')
+    .summary('answer the questionnaire interactively')
+    .description('answer the readiness questionnaire interactively; saves every answer to readiness.yaml')
+    .option('-f, --file <path>', 'the readiness file to create or update', 'readiness.yaml')
+    .option('--rubric <ref>', 'rubric to answer: builtin:ID or a path (default: the one readiness.yaml names)')
+    .option('--area <area>', 'only questions of this area; repeatable', collect)
+    .option('--role <role>', 'only questions for this role; repeatable', collect)
+    .option('--only-unanswered', 'only questions without a saved answer')
+    .option('--by <name>', 'who is answering (default: git user.name, then the login name)')
+    .addHelpText('after', '\nExamples:\n  $ ready assess\n  $ ready assess --area data --only-unanswered\n  $ ready assess --role it-operations --by "Sam Lee"')
+    .action(async (opts) => (await commands.assess()).assess(opts));
 
-program
-  .command('scan')
-  .summary('show the evidence found in the repository')
-  .description('look for evidence in the repository: each probe of the rubric with the paths it found, and what was skipped')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-  .option('--root <dir>', 'the repository to scan (default: the current directory)')
-  .option('--rubric <ref>', 'rubric whose probes to run: builtin:ID or a path (default: the one readiness.yaml in the root names)')
-  .addHelpText('after', '\nExamples:\n  $ ready scan\n  $ ready scan --root ../churn-api --format json > evidence.json')
-  .action(async (opts) => (await import('./commands/scan.js')).scan(opts));
+  const check = program
+    .command('check')
+    .summary('score readiness.yaml and gate CI on it')
+    .description('score readiness.yaml, print the summary and gate CI on it (never prompts)')
+    .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
+    .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
+    .option('--example', 'score the example project that ships with ready')
+    .addOption(format(REPORT_FORMATS, 'output format (sarif: GitHub code scanning, gitlab: code quality report, github: annotations)'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
+    .option('--baseline <report.json>', 'also fail when the score, the level or an area drops, or a blocker appears, against this earlier JSON report');
+  gateOptions(check, 'help')
+    .option('--no-evidence', 'do not scan the repository (the folder of the readiness file) for evidence')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Gate terms take N, or N:warn to print a warning without failing (N:error is',
+        'the default). Flags override the gate: section of readiness.yaml, which',
+        "overrides the rubric's default gate for the project's tier.",
+        '',
+        'Exit codes: 0 passed (warnings allowed), 1 the gate failed, 2 usage or input',
+        'error. With GITHUB_ACTIONS=true, failures and blockers are also annotated on',
+        'the lines of readiness.yaml, and the markdown report is appended to',
+        '$GITHUB_STEP_SUMMARY.',
+        '',
+        'Examples:',
+        '  $ ready check',
+        '  $ ready check --min-score 70 --min-area data=60 --max-age-days 180:warn',
+        '  $ ready check --format json -o report.json',
+        '  $ ready check --baseline main-report.json',
+        '  $ ready check --format sarif -o readiness.sarif',
+      ].join('\n'),
+    )
+    .action(async (opts) => (await commands.check()).check(opts));
 
-program
-  .command('diff')
-  .summary('compare two JSON reports')
-  .description('what changed between two JSON reports: score, level, areas, answers and blockers')
-  .argument('<old>', 'the earlier report (ready report --format json)')
-  .argument('<new>', 'the later report')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
-  .option('-o, --output <file>', 'write the comparison to a file instead of stdout')
-  .addHelpText('after', '\nExample:\n  $ ready diff last-quarter.json report.json --format markdown')
-  .action(async (oldFile, newFile, opts) => (await import('./commands/diff.js')).diff(oldFile, newFile, opts));
+  const report = program
+    .command('report')
+    .summary('render the full report in any format')
+    .description('render the full report: tier, scores, blockers and the remediation plan; exits 0 whatever the gate')
+    .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
+    .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
+    .option('--example', 'report on the example project that ships with ready')
+    .addOption(format(FULL_REPORT_FORMATS, 'output format (badge: an SVG for READMEs)'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)');
+  gateOptions(report, 'reportHelp')
+    .option('--no-evidence', 'do not scan the repository (the folder of the readiness file) for evidence')
+    .addHelpText('after', '\nExamples:\n  $ ready report\n  $ ready report --format markdown -o readiness.md\n  $ ready report --format html -o readiness.html\n  $ ready report --format badge -o readiness.svg')
+    .action(async (opts) => (await commands.report()).report(opts));
 
-program
-  .command('portfolio')
-  .summary("many projects' reports in one view")
-  .description("many projects' JSON reports in one view: readiness per project and the organisation's bottleneck")
-  .argument('<paths...>', 'report files, directories (searched recursively for *.json) or quoted globs such as "reports/**/*.json"')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'html', 'json']).default('text'))
-  .option('-o, --output <file>', 'write the portfolio to a file instead of stdout')
-  .addHelpText('after', '\nExamples:\n  $ ready portfolio reports/\n  $ ready portfolio "teams/*/readiness-report.json" --format html -o portfolio.html')
-  .action(async (paths, opts) => (await import('./commands/portfolio.js')).portfolio(paths, opts));
+  program
+    .command('scan')
+    .summary('show the evidence found in the repository')
+    .description('look for evidence in the repository: each probe of the rubric with the paths it found, and what was skipped')
+    .addOption(format(SCAN_FORMATS))
+    .option('--root <dir>', 'the repository to scan (default: the current directory)')
+    .option('--rubric <ref>', 'rubric whose probes to run: builtin:ID or a path (default: the one readiness.yaml in the root names)')
+    .addHelpText('after', '\nExamples:\n  $ ready scan\n  $ ready scan --root ../churn-api --format json > evidence.json')
+    .action(async (opts) => (await commands.scan()).scan(opts));
 
-const rubric = program
-  .command('rubric')
-  .summary('list, show and validate rubrics; JSON Schema')
-  .description('rubric tooling: list, show, validate a rubric, print its JSON Schema')
-  .addHelpText('after', '\nExamples:\n  $ ready rubric list\n  $ ready rubric validate rubrics/acme.yaml');
-rubric
-  .command('validate')
-  .description('check a rubric file and report every problem with its line')
-  .argument('[path]', 'the rubric file (default: the built-in rubric)')
-  .addHelpText('after', '\nExample:\n  $ ready rubric validate rubrics/acme.yaml')
-  .action(async (path) => (await import('./commands/rubric.js')).validate(path));
-rubric
-  .command('schema')
-  .description('print the JSON Schema of rubrics (or of readiness.yaml) for editors and validators')
-  .addOption(new Option('--for <file>', 'which file the schema describes').choices(['rubric', 'readiness']).default('rubric'))
-  .addHelpText('after', '\nExample:\n  $ ready rubric schema > rubric.schema.json')
-  .action(async (opts) => (await import('./commands/rubric.js')).schema(opts));
-rubric
-  .command('list')
-  .description('the built-in rubrics, and the rubric readiness.yaml uses')
-  .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-  .addHelpText('after', '\nExample:\n  $ ready rubric list --format json')
-  .action(async (opts) => (await import('./commands/rubric.js')).list(opts));
-rubric
-  .command('show')
-  .description('print a rubric after merging what it extends: as an outline, YAML or JSON')
-  .argument('[rubric]', 'builtin:ID, a built-in id, or a path (default: the rubric readiness.yaml uses)')
-  .option('-f, --file <path>', 'the readiness file that names the default rubric', 'readiness.yaml')
-  .addOption(new Option('--format <format>', 'outline: areas > questions > options with scores').choices(['outline', 'yaml', 'json']).default('outline'))
-  .addHelpText('after', '\nExamples:\n  $ ready rubric show ml-test-score\n  $ ready rubric show rubrics/acme.yaml --format yaml > acme-flat.yaml')
-  .action(async (ref, opts) => (await import('./commands/rubric.js')).show(ref, opts));
+  program
+    .command('diff')
+    .summary('compare two JSON reports')
+    .description('what changed between two JSON reports: score, level, areas, answers and blockers')
+    .argument('<old>', 'the earlier report (ready report --format json)')
+    .argument('<new>', 'the later report')
+    .addOption(format(DIFF_FORMATS))
+    .option('-o, --output <file>', 'write the comparison to a file instead of stdout')
+    .addHelpText('after', '\nExample:\n  $ ready diff last-quarter.json report.json --format markdown')
+    .action(async (oldFile, newFile, opts) => (await commands.diff()).diff(oldFile, newFile, opts));
 
-program.parseAsync().catch((err: unknown) => {
-  if (err instanceof CommanderError) {
-    // help and version are "errors" to commander; usage errors exit 2 like every input error
-    process.exitCode = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
-  } else {
-    process.exitCode = handleError(err, debug);
+  program
+    .command('portfolio')
+    .summary("many projects' reports in one view")
+    .description("many projects' JSON reports in one view: readiness per project and the organisation's bottleneck")
+    .argument('<paths...>', 'report files, directories (searched recursively for *.json) or quoted globs such as "reports/**/*.json"')
+    .addOption(format(PORTFOLIO_FORMATS))
+    .option('-o, --output <file>', 'write the portfolio to a file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  $ ready portfolio reports/\n  $ ready portfolio "teams/*/readiness-report.json" --format html -o portfolio.html')
+    .action(async (paths, opts) => (await commands.portfolio()).portfolio(paths, opts));
+
+  const rubric = program
+    .command('rubric')
+    .summary('list, show and validate rubrics; JSON Schema')
+    .description('rubric tooling: list, show, validate a rubric, print its JSON Schema')
+    .addHelpText('after', '\nExamples:\n  $ ready rubric list\n  $ ready rubric validate rubrics/acme.yaml');
+  rubric
+    .command('validate')
+    .description('check a rubric file and report every problem with its line')
+    .argument('[path]', 'the rubric file (default: the built-in rubric)')
+    .addHelpText('after', '\nExample:\n  $ ready rubric validate rubrics/acme.yaml')
+    .action(async (path) => (await commands.rubric()).validate(path));
+  rubric
+    .command('schema')
+    .description('print the JSON Schema of rubrics (or of readiness.yaml) for editors and validators')
+    .addOption(new Option('--for <file>', 'which file the schema describes').choices(['rubric', 'readiness']).default('rubric'))
+    .addHelpText('after', '\nExample:\n  $ ready rubric schema > rubric.schema.json')
+    .action(async (opts) => (await commands.rubric()).schema(opts));
+  rubric
+    .command('list')
+    .description('the built-in rubrics, and the rubric readiness.yaml uses')
+    .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
+    .addOption(format(['text', 'json']))
+    .addHelpText('after', '\nExample:\n  $ ready rubric list --format json')
+    .action(async (opts) => (await commands.rubric()).list(opts));
+  rubric
+    .command('show')
+    .description('print a rubric after merging what it extends: as an outline, YAML or JSON')
+    .argument('[rubric]', 'builtin:ID, a built-in id, or a path (default: the rubric readiness.yaml uses)')
+    .option('-f, --file <path>', 'the readiness file that names the default rubric', 'readiness.yaml')
+    .addOption(new Option('--format <format>', 'outline: areas > questions > options with scores').choices(['outline', 'yaml', 'json']).default('outline'))
+    .addHelpText('after', '\nExamples:\n  $ ready rubric show ml-test-score\n  $ ready rubric show rubrics/acme.yaml --format yaml > acme-flat.yaml')
+    .action(async (ref, opts) => (await commands.rubric()).show(ref, opts));
+  return program;
+}
+
+/** Runs `ready` with these arguments (without the node and script paths) and sets process.exitCode. */
+export async function main(argv: string[], commands: CommandLoaders = COMMANDS): Promise<void> {
+  const debug = argv.includes('--debug');
+  try {
+    await createProgram(commands).parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version are "errors" to commander; usage errors exit 2 like every input error
+      process.exitCode = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
+    } else {
+      process.exitCode = handleError(err, debug);
+    }
   }
-});
+}

@@ -12,18 +12,15 @@ import { readinessGateInput } from '../io/readiness-gate.js';
 import { migrationNotice } from '../reporters/migration-notice.js';
 import { packageFile } from '../io/package-files.js';
 import { isoTimestamp } from '../io/clock.js';
+import { AREA_TERM, FAIL_ON, rangeWords, SCALAR_TERMS, type ScalarTerm, type TermSpec } from '../core/gate-terms.js';
 
-export interface ProjectOptions {
+/** The gate flags as commander hands them over: one string per scalar term. */
+export interface ProjectOptions extends Partial<Record<ScalarTerm, string>> {
   file?: string;
   rubric?: string;
   example?: boolean;
   project?: string;
-  minScore?: string;
   minArea?: string[];
-  maxBlockers?: string;
-  maxUnanswered?: string;
-  maxAgeDays?: string;
-  maxContradictions?: string;
   failOn?: string[];
   /** false: do not scan the repository for evidence (`--no-evidence`) */
   evidence?: boolean;
@@ -37,48 +34,33 @@ export function exampleFile(): string {
   return file;
 }
 
-function number(flag: string, raw: string | undefined, min: number, max: number, integer = false): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    const range = max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`;
-    throw new UsageError(`${flag}: expected ${integer ? 'a whole number' : 'a number'} ${range}, got "${raw}"`);
-  }
-  return n;
-}
-
-type TermSpec = number | { value: number; level: GateLevel };
-
 /** `70` is an error below 70; `70:warn` only warns (`70:error` says the default out loud). */
-function term(flag: string, raw: string | undefined, min: number, max: number, integer = false): TermSpec | undefined {
-  if (raw === undefined) return undefined;
+function term(flag: string, raw: string, spec: Omit<TermSpec, 'flag' | 'help' | 'reportHelp' | 'rule'>): number | { value: number; level: GateLevel } {
   const m = /^(.*):([^:]*)$/.exec(raw);
-  if (!m) return number(flag, raw, min, max, integer);
-  if (m[2] !== 'warn' && m[2] !== 'error') throw new UsageError(`${flag}: expected N, N:warn or N:error, got "${raw}"`);
-  return { value: number(flag, m[1], min, max, integer)!, level: m[2] };
+  if (m && m[2] !== 'warn' && m[2] !== 'error') throw new UsageError(`${flag}: expected N, N:warn or N:error, got "${raw}"`);
+  const text = m ? m[1]! : raw;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < spec.min || n > spec.max || (spec.integer && !Number.isInteger(n))) {
+    throw new UsageError(`${flag}: expected ${spec.integer ? 'a whole number' : 'a number'} ${rangeWords(spec)}, got "${text}"`);
+  }
+  return m ? { value: n, level: m[2] as GateLevel } : n;
 }
 
 export function gateFromFlags(opts: ProjectOptions): Gate {
   const gate: Gate = {};
-  const minScore = term('--min-score', opts.minScore, 0, 100);
-  if (minScore !== undefined) gate.minScore = minScore;
-  for (const spec of opts.minArea ?? []) {
-    const m = /^([^=]+)=(.*)$/.exec(spec);
-    if (!m) throw new UsageError(`--min-area: expected AREA=N, got "${spec}"`);
-    (gate.minArea ??= {})[m[1]!] = term(`--min-area ${m[1]}`, m[2], 0, 100)!;
+  for (const [name, spec] of Object.entries(SCALAR_TERMS) as [ScalarTerm, TermSpec][]) {
+    const raw = opts[name];
+    if (raw !== undefined) gate[name] = term(spec.flag, raw, spec);
   }
-  const maxBlockers = term('--max-blockers', opts.maxBlockers, 0, Infinity, true);
-  if (maxBlockers !== undefined) gate.maxBlockers = maxBlockers;
-  const maxUnanswered = term('--max-unanswered', opts.maxUnanswered, 0, Infinity, true);
-  if (maxUnanswered !== undefined) gate.maxUnanswered = maxUnanswered;
-  const maxAgeDays = term('--max-age-days', opts.maxAgeDays, 1, Infinity, true);
-  if (maxAgeDays !== undefined) gate.maxAgeDays = maxAgeDays;
-  const maxContradictions = term('--max-contradictions', opts.maxContradictions, 0, Infinity, true);
-  if (maxContradictions !== undefined) gate.maxContradictions = maxContradictions;
-  for (const what of opts.failOn ?? []) {
-    if (what === 'blockers') gate.maxBlockers = 0;
-    if (what === 'unanswered') gate.maxUnanswered = 0;
-    if (what === 'contradictions') gate.maxContradictions = 0;
+  for (const entry of opts.minArea ?? []) {
+    const m = /^([^=]+)=(.*)$/.exec(entry);
+    if (!m) throw new UsageError(`${AREA_TERM.flag}: expected AREA=N, got "${entry}"`);
+    (gate.minArea ??= {})[m[1]!] = term(`${AREA_TERM.flag} ${m[1]}`, m[2]!, AREA_TERM);
+  }
+  for (const word of opts.failOn ?? []) {
+    const name = FAIL_ON[word];
+    if (!name) throw new UsageError(`--fail-on: "${word}" is not one of ${Object.keys(FAIL_ON).join(', ')}`);
+    gate[name] = 0;
   }
   return gate;
 }

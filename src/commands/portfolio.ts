@@ -8,8 +8,7 @@ import { stripControl } from '../reporters/sanitize.js';
 import { loadStyle, wantsColor } from '../io/terminal-style.js';
 import { isoTimestamp } from '../io/clock.js';
 
-export const PORTFOLIO_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
-export type PortfolioFormat = (typeof PORTFOLIO_FORMATS)[number];
+import type { PortfolioFormat } from '../reporters/formats.js';
 
 export interface PortfolioOptions {
   format: PortfolioFormat;

@@ -9,9 +9,10 @@ import { READINESS_FILE } from '../io/load-readiness.js';
 import { renderScanText } from '../reporters/scan-text.js';
 import { loadStyle, wantsColor } from '../io/terminal-style.js';
 import { writeStdout } from '../io/stdout.js';
+import type { ScanFormat } from '../reporters/formats.js';
 
 export interface ScanOptions {
-  format: 'text' | 'json';
+  format: ScanFormat;
   root?: string;
   rubric?: string;
 }

@@ -10,21 +10,8 @@ import type { Evidence, ProbeFinding } from './evidence.js';
 import type { Rubric } from './rubric-schema.js';
 import { contradictionMessage } from './messages.js';
 
-export type ContradictionCode = 'ANSWER_DENIES_EVIDENCE' | 'ANSWER_LACKS_EVIDENCE';
-
-export interface Contradiction {
-  code: ContradictionCode;
-  question: string;
-  area: string;
-  option: string;
-  label: string;
-  /** descriptions of the probes behind it */
-  probes: string[];
-  /** what the repository shows (empty when the answer claims what it does not show) */
-  paths: string[];
-  line?: number;
-  message: string;
-}
+export type { Contradiction, ContradictionCode } from './report.js';
+import type { Contradiction, ContradictionCode } from './report.js';
 
 export function findContradictions(rubric: Rubric, answers: Answers, evidence: Evidence): Contradiction[] {
   const out: Contradiction[] = [];

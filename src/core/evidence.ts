@@ -3,7 +3,9 @@
 // contradictions and the questionnaire's suggested answers.
 import type { Question, Rubric } from './rubric-schema.js';
 
-export type ProbeKind = 'file' | 'content' | 'dependency';
+import type { ProbeKind } from './probe-kinds.js';
+
+export type { ProbeKind };
 
 export interface ProbeFinding {
   /** position of the probe in its question's `evidence` list */

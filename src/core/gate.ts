@@ -3,6 +3,7 @@
 import type { Gate, GateLevel, Rubric } from './rubric-schema.js';
 import type { GateFailure, GateResult, GateSource, GateTerm, Report, ResolvedGate, ResolvedTerm } from './report.js';
 import { gateMessage } from './messages.js';
+import { SCALAR_TERM_IDS, SCALAR_TERMS, type ScalarTerm } from './gate-terms.js';
 
 export interface GateInput {
   flags?: Gate;
@@ -12,9 +13,8 @@ export interface GateInput {
 }
 
 type TermSpec = number | { value: number; level?: GateLevel };
-const SCALAR_TERMS = ['minScore', 'maxBlockers', 'maxUnanswered', 'maxAgeDays', 'maxContradictions'] as const;
 /** Terms that hold even when nobody set them: a blocker fails the gate unless allowed. */
-const DEFAULTS: Partial<Record<(typeof SCALAR_TERMS)[number], number>> = { maxBlockers: 0 };
+const DEFAULTS = Object.entries(SCALAR_TERMS).flatMap(([term, spec]) => ('default' in spec ? [[term as ScalarTerm, spec.default] as const] : []));
 
 const resolveTerm = (spec: TermSpec, source: GateSource): ResolvedTerm =>
   typeof spec === 'number' ? { value: spec, level: 'error', source } : { value: spec.value, level: spec.level ?? 'error', source };
@@ -26,10 +26,10 @@ export function resolveGate(rubricGate: Gate | undefined, input: GateInput): Res
     [input.flags, 'flags'],
   ];
   const gate: ResolvedGate = { minArea: {} };
-  for (const [term, value] of Object.entries(DEFAULTS)) gate[term as keyof typeof DEFAULTS] = resolveTerm(value, 'default');
+  for (const [term, value] of DEFAULTS) gate[term] = resolveTerm(value, 'default');
   for (const [layer, source] of layers) {
     if (!layer) continue;
-    for (const term of SCALAR_TERMS) {
+    for (const term of SCALAR_TERM_IDS) {
       const spec = layer[term];
       if (spec !== undefined) gate[term] = resolveTerm(spec, source);
     }

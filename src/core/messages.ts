@@ -2,6 +2,7 @@
 import type { BaselineTerm, BlockerResult, GateFailure, GateSource, GateTerm, QuestionStatus } from './report.js';
 import type { Contradiction } from './contradictions.js';
 import { plural } from './words.js';
+import { GATE_TERM_IDS, termSpec } from './gate-terms.js';
 
 type FailureFacts = Omit<GateFailure, 'message' | 'term'> & { term: GateTerm };
 type LineOf = (question: string) => number | undefined;
@@ -106,13 +107,8 @@ export function blockerMessage(b: BlockerResult, gate: { allowed?: number; sourc
 /** What each rule checks, for SARIF rule descriptions and summaries. */
 export function ruleDescription(rule: string): string {
   const known: Record<string, string> = {
-    minScore: 'The overall readiness score is at least the gate minimum.',
-    minArea: 'Each barrier area scores at least its gate minimum.',
-    maxBlockers: 'No more blockers than the gate allows.',
+    ...Object.fromEntries(GATE_TERM_IDS.map((t) => [t, termSpec(t).rule])),
     blocker: 'No answer rules out production whatever the score (a blocker).',
-    maxUnanswered: 'No more unanswered questions than the gate allows.',
-    maxAgeDays: 'No answer is older than the gate allows.',
-    maxContradictions: 'No more answers contradicted by the repository than the gate allows.',
     baselineScore: 'The overall score does not drop below the baseline report.',
     baselineLevel: 'The readiness level does not drop below the baseline report.',
     baselineArea: 'No area scores lower than in the baseline report.',

@@ -6,35 +6,10 @@ import type { Rubric } from './rubric-schema.js';
 import type { AnswerEntry } from './readiness-schema.js';
 import { answerSpecs } from './answer-specs.js';
 
-export interface CarriedAnswer {
-  /** the id the answer is recorded under in readiness.yaml */
-  from: string;
-  /** the current question that takes it */
-  to: string;
-  line?: number;
-}
-
-export type OrphanReason = 'question-removed' | 'option-removed' | 'superseded';
-
-export interface OrphanedAnswer {
-  id: string;
-  choice: string[] | null;
-  reason: OrphanReason;
-  /** for a replaced question: the question that replaces it */
-  replacedBy?: string;
-  line?: number;
-}
-
-export interface Migration {
-  /** the rubric version readiness.yaml was answered against; null when it records none */
-  answeredVersion: string | null;
-  version: string;
-  /** questions of the current rubric with no answer in readiness.yaml */
-  added: string[];
-  /** answers that no current question takes */
-  removed: OrphanedAnswer[];
-  carried: CarriedAnswer[];
-}
+// The shapes a migration reports are the report's (report-schema.ts).
+export type { CarriedAnswer, Migration, OrphanedAnswer } from './report.js';
+import type { CarriedAnswer, Migration, OrphanedAnswer } from './report.js';
+export type OrphanReason = OrphanedAnswer['reason'];
 
 export interface MigratedAnswers {
   /** keyed by the current question ids */

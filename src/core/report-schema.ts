@@ -1,9 +1,16 @@
-// The Report type of report.ts as a zod schema. It is not used at run time: the build turns it
-// into schemas/report.schema.json, and a test keeps it and the TypeScript type in step, so that
-// whoever adds a field to the report adds it here too.
+// The JSON report, the one contract between the core and every renderer and between `check`,
+// `diff` and `portfolio`, defined once: report.ts infers the TypeScript types from this schema
+// (a type-only import, so zod stays off the start-up path), the build generates
+// schemas/report.schema.json from it, and `portfolio`, `diff` and `--baseline` read reports with it.
+// Bump REPORT_SCHEMA_VERSION on any breaking change.
 import { z } from 'zod';
 import { Effort, GateLevel } from './rubric-schema.js';
-import { REPORT_SCHEMA_VERSION } from './report.js';
+import { GATE_TERM_IDS, SCALAR_TERM_IDS, type ScalarTerm } from './gate-terms.js';
+import { PROBE_KINDS } from './probe-kinds.js';
+
+import { REPORT_SCHEMA_VERSION } from './report-version.js';
+
+export { REPORT_SCHEMA_VERSION };
 
 const score = z.number().min(0).max(100);
 
@@ -29,7 +36,7 @@ export const QuestionResultSchema = z.strictObject({
     .array(
       z.strictObject({
         id: z.string().optional(),
-        kind: z.enum(['file', 'content', 'dependency']),
+        kind: z.enum(PROBE_KINDS),
         description: z.string(),
         found: z.boolean(),
         paths: z.array(z.string()),
@@ -77,7 +84,8 @@ export const RemediationItemSchema = z.strictObject({
   blocker: z.boolean(),
 });
 
-const GateTermSchema = z.enum(['minScore', 'minArea', 'maxBlockers', 'maxUnanswered', 'maxAgeDays', 'maxContradictions']);
+const GateTermSchema = z.enum(GATE_TERM_IDS);
+export type GateTermId = z.output<typeof GateTermSchema>;
 const BaselineTermSchema = z.enum(['baselineScore', 'baselineLevel', 'baselineArea', 'baselineBlockers']);
 const GateSourceSchema = z.enum(['flags', 'readiness', 'rubric', 'default', 'baseline']);
 
@@ -99,12 +107,8 @@ const ResolvedTermSchema = z.strictObject({ value: z.number(), level: GateLevel,
 export const GateResultSchema = z.strictObject({
   passed: z.boolean(),
   terms: z.strictObject({
-    minScore: ResolvedTermSchema.optional(),
+    ...(Object.fromEntries(SCALAR_TERM_IDS.map((t) => [t, ResolvedTermSchema.optional()])) as Record<ScalarTerm, z.ZodOptional<typeof ResolvedTermSchema>>),
     minArea: z.record(z.string(), ResolvedTermSchema),
-    maxBlockers: ResolvedTermSchema.optional(),
-    maxUnanswered: ResolvedTermSchema.optional(),
-    maxAgeDays: ResolvedTermSchema.optional(),
-    maxContradictions: ResolvedTermSchema.optional(),
   }),
   failures: z.array(GateFailureSchema),
 });

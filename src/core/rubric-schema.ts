@@ -3,6 +3,10 @@
 import { z } from 'zod';
 import { globProblem } from './glob.js';
 import { patternProblem } from './probe-pattern.js';
+import { AREA_TERM, rangeWords, SCALAR_TERMS, type ScalarTerm, type TermSpec } from './gate-terms.js';
+import type { Gate as GateShape } from './readiness-schema.js';
+import type { ProbeKind } from './probe-kinds.js';
+
 
 export { DONT_KNOW } from './constants.js';
 
@@ -15,7 +19,6 @@ const score01 = z.number().min(0, 'must be between 0 and 1').max(1, 'must be bet
 export const Effort = z.enum(['S', 'M', 'L']);
 export const Risk = z.enum(['low', 'medium', 'high']);
 export const Aggregation = z.enum(['weighted-mean', 'min']);
-export const GateLevel = z.enum(['error', 'warn']);
 
 export const Reference = z.strictObject({
   title: z.string().min(1),
@@ -95,6 +98,9 @@ export const Probe = z.discriminatedUnion('kind', [
   }),
 ]);
 
+// every probe kind has a schema here, and no schema names a kind the scanner does not know
+true satisfies [z.output<typeof Probe>['kind']] extends [ProbeKind] ? ([ProbeKind] extends [z.output<typeof Probe>['kind']] ? true : false) : false;
+
 export const Question = z.strictObject({
   id,
   area: id,
@@ -129,16 +135,20 @@ export const TierRule = z.strictObject({
   reason: z.string().min(1),
 });
 
-const gateTerm = <T extends z.ZodType>(value: T) =>
-  z.union([value, z.strictObject({ value, level: GateLevel.default('error') })]);
+export const GateLevel = z.enum(['error', 'warn']);
 
-export const Gate = z.strictObject({
-  minScore: gateTerm(z.number().min(0).max(100)).optional(),
-  minArea: z.record(id, gateTerm(z.number().min(0).max(100))).optional(),
-  maxBlockers: gateTerm(z.number().int().min(0)).optional(),
-  maxUnanswered: gateTerm(z.number().int().min(0)).optional(),
-  maxAgeDays: gateTerm(z.number().int().positive()).optional(),
-  maxContradictions: gateTerm(z.number().int().min(0)).optional(),
+// The same gate as readiness-schema.ts, from the same table of terms: that schema is written with
+// zod/mini for start-up, and zod's two forms are kept apart (scripts/build.mjs).
+const threshold = (spec: TermSpec) => {
+  const range = `must be ${spec.integer ? 'a whole number' : 'a number'} ${rangeWords(spec)}`;
+  const n = (spec.integer ? z.int() : z.number()).min(spec.min, range);
+  const value = spec.max === Infinity ? n : n.max(spec.max, range);
+  return z.union([value, z.strictObject({ value, level: GateLevel.default('error') })]);
+};
+
+export const Gate: z.ZodType<GateShape, unknown> = z.strictObject({
+  ...(Object.fromEntries(Object.entries(SCALAR_TERMS).map(([term, spec]) => [term, threshold(spec).optional()])) as Record<ScalarTerm, z.ZodOptional<ReturnType<typeof threshold>>>),
+  minArea: z.record(id, threshold(AREA_TERM)).optional(),
 });
 
 export const Rubric = z.strictObject({
@@ -187,6 +197,6 @@ export type Option = z.output<typeof Option>;
 export type Remediation = z.output<typeof Remediation>;
 export type Probe = z.output<typeof Probe>;
 export type TierRule = z.output<typeof TierRule>;
-export type Gate = z.output<typeof Gate>;
-export type GateLevel = z.output<typeof GateLevel>;
 export type Effort = z.output<typeof Effort>;
+export type Gate = GateShape;
+export type GateLevel = z.output<typeof GateLevel>;

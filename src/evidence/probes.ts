@@ -166,8 +166,9 @@ export const dependencyProbe: ProbeKind<Of<'dependency'>> = {
   },
 };
 
-export const PROBE_KINDS = { file: fileProbe, content: contentProbe, dependency: dependencyProbe } as const;
+/** The scanner's code for each kind of core/probe-kinds.ts; the type makes a missing kind a compile error. */
+export const PROBE_KIND_CODE: { [K in Probe['kind']]: ProbeKind<Of<K>> } = { file: fileProbe, content: contentProbe, dependency: dependencyProbe };
 
 export function probeKind<P extends Probe>(probe: P): ProbeKind<P> {
-  return PROBE_KINDS[probe.kind] as unknown as ProbeKind<P>;
+  return PROBE_KIND_CODE[probe.kind] as unknown as ProbeKind<P>;
 }

@@ -4,8 +4,8 @@ import type { Answers } from '../core/answers.js';
 import type { Gate, Rubric } from '../core/rubric-schema.js';
 import { normalizeAnswers } from '../core/answers-check.js';
 import { migrateAnswers, type Migration } from '../core/migrate.js';
-import type { Readiness } from '../core/readiness-schema.js';
-import { isPlainReadiness } from '../core/readiness-guard.js';
+import { Readiness } from '../core/readiness-schema.js';
+import { prepareProblems } from '../core/zod-problems.js';
 import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from './load-rubric.js';
 import { lineOfPath, problemsToError, type YamlFile } from './yaml-lines.js';
 import { readYaml } from './read-yaml.js';
@@ -30,7 +30,9 @@ export interface LoadedReadiness {
 
 export async function loadReadiness(file: string, rubricOverride?: string): Promise<LoadedReadiness> {
   const y = await readYaml(file, 'readiness file');
-  const r = isPlainReadiness(y.data) ? y.data : await validateWithZod(y);
+  const parsed = Readiness.safeParse(y.data);
+  if (!parsed.success) throw problemsToError(y, prepareProblems(parsed.error.issues));
+  const r = parsed.data;
   const rubricRef = rubricOverride ?? r.rubric ?? DEFAULT_RUBRIC;
   // a rubric path in readiness.yaml is relative to that file, not to the working directory
   const resolved = rubricOverride || rubricRef.startsWith(BUILTIN_PREFIX) || isAbsolute(rubricRef) ? rubricRef : resolve(dirname(file), rubricRef);
@@ -55,12 +57,4 @@ export async function loadReadiness(file: string, rubricOverride?: string): Prom
     ...(migrated.migration && { migration: migrated.migration }),
     carriedFrom: migrated.sourceOf,
   };
-}
-
-/** The slow path: zod decides, and its issues become lines. Loaded only when the guard declines. */
-async function validateWithZod(y: YamlFile): Promise<Readiness> {
-  const [{ Readiness }, { prepareProblems }] = await Promise.all([import('../core/readiness-schema.js'), import('../core/zod-problems.js')]);
-  const parsed = Readiness.safeParse(y.data);
-  if (!parsed.success) throw problemsToError(y, prepareProblems(parsed.error.issues));
-  return parsed.data;
 }

@@ -8,7 +8,9 @@ import { WIDTH, fit, wrap } from './text.js';
 import { STATUS_WORDS } from '../core/messages.js';
 import { plural } from './view.js';
 
-export type DiffFormat = 'text' | 'markdown';
+import type { DiffFormat } from './formats.js';
+
+export type { DiffFormat };
 
 const signed = (n: number) => (n > 0 ? `+${n.toFixed(1)}` : n < 0 ? `−${Math.abs(n).toFixed(1)}` : '±0');
 const score = (n: number | null) => (n === null ? 'n/a' : n.toFixed(1));

@@ -4,8 +4,9 @@ import type { Report } from '../core/report.js';
 import type { Style } from './style.js';
 import { renderText, type TextDetail } from './text.js';
 
-export const FORMATS = ['text', 'markdown', 'html', 'json', 'junit', 'badge', 'sarif', 'gitlab', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './formats.js';
+
+export type { Format };
 export interface RenderOptions {
   style: Style;
   /** how much the text format shows: `check` prints the summary, `report` the full plan */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const BIN = join(ROOT, 'bin/ready.cjs');
+export const BIN = join(ROOT, 'bin/ready.js');
 
 export interface RunResult {
   code: number | null;

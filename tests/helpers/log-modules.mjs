@@ -1,8 +1,7 @@
 // Preloaded with `node --import`: for every ES module of the built CLI, prints its URL and which of
 // the heavy libraries its source holds, read as it loads (a rebuild of dist/ meanwhile cannot
-// confuse the test that reads these lines). dist/cli.cjs itself is compiled by bin/ready.cjs, not
-// loaded as a module: tests read that file directly.
-// The markers, strings only each library's source holds, are in library-markers.json.
+// confuse the test that reads these lines). The markers, strings only each library's source holds,
+// are in library-markers.json ("zod" is full zod; "zod/mini" also matches full zod).
 import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
 
