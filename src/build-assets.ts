@@ -1,10 +1,10 @@
 // Build-time only: compile the built-in rubrics to validated JSON and generate the JSON Schemas.
 import { z } from 'zod';
-import { loadRubricFile } from './io/load-rubric.js';
+import { loadRubricFile } from './load/load-rubric.js';
 import { RubricDocument } from './core/rubric-extension-schema.js';
 import { Readiness } from './core/readiness-schema.js';
 import { ReportSchema } from './core/report-schema.js';
-import { InputError } from './io/errors.js';
+import { InputError } from './errors.js';
 
 export async function compileRubric(file: string) {
   try {

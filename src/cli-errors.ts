@@ -1,7 +1,7 @@
 // Errors are caught once, here: known kinds print one line each and exit 2; anything else is a
 // bug, printed with its stack so that it can be reported.
-import { InputError, UsageError } from './io/errors.js';
-import { stripControl } from './reporters/sanitize.js';
+import { InputError, UsageError } from './errors.js';
+import { stripControl } from './text/sanitize.js';
 
 export function handleError(err: unknown, debug: boolean): number {
   if (err instanceof InputError || err instanceof UsageError) {

@@ -9,13 +9,13 @@ export type { Rubric, Question, Option, Gate, Remediation, Probe } from './core/
 export type { Answer, Answers } from './core/answers.js';
 export type * from './core/report.js';
 export { REPORT_SCHEMA_VERSION } from './core/report.js';
-export { loadRubric, loadRubricFile, loadRubricChain, type LoadedRubric, type RubricLink } from './io/load-rubric.js';
+export { loadRubric, loadRubricFile, loadRubricChain, type LoadedRubric, type RubricLink } from './load/load-rubric.js';
 export { mergeRubricDocuments, type MergedRubric, type Origin } from './core/rubric-merge.js';
 export { migrateAnswers, type Migration, type CarriedAnswer, type OrphanedAnswer } from './core/migrate.js';
-export { loadReadiness } from './io/load-readiness.js';
+export { loadReadiness } from './load/load-readiness.js';
 export { findContradictions, type Contradiction, type ContradictionCode } from './core/contradictions.js';
 export { suggestAnswers, type Evidence, type ProbeFinding, type SkippedFile, type Suggestion } from './core/evidence.js';
 export { scanRepository, evaluateProbes, type ScanOptions } from './evidence/scan.js';
 export type { RepoPort } from './evidence/repo.js';
-export { InputError, UsageError } from './io/errors.js';
+export { InputError, UsageError } from './errors.js';
 export { render } from './reporters/render.js';

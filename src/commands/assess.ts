@@ -8,19 +8,19 @@ import { promisify } from 'node:util';
 import type { Answers } from '../core/answers.js';
 import type { Rubric } from '../core/rubric-schema.js';
 import { scopeProblems, type Scope } from '../core/questionnaire.js';
-import { InputError, UsageError } from '../io/errors.js';
-import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../io/load-readiness.js';
-import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from '../io/load-rubric.js';
-import { ReadinessWriter } from '../io/readiness-writer.js';
-import { schemaRef } from '../io/schema-ref.js';
+import { InputError, UsageError } from '../errors.js';
+import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../load/load-readiness.js';
+import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from '../load/load-rubric.js';
+import { ReadinessWriter } from '../write/readiness-writer.js';
+import { schemaRef } from '../write/schema-ref.js';
 import { PromptInterrupted, type Prompter } from '../prompt/prompter.js';
 import { runQuestionnaire, type Suggestions } from '../prompt/run-questionnaire.js';
 import { render } from '../reporters/render.js';
-import { stripControl } from '../reporters/sanitize.js';
+import { stripControl } from '../text/sanitize.js';
 import { evaluateProject } from './evaluate-project.js';
-import { loadStyle, wantsColor } from '../io/terminal-style.js';
-import { stdoutStream } from '../io/stdout.js';
-import { isoTimestamp } from '../io/clock.js';
+import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
+import { stdoutStream } from '../terminal/stdout.js';
+import { isoTimestamp } from './clock.js';
 
 export interface AssessOptions {
   file?: string;

@@ -1,11 +1,11 @@
 // `ready check`: evaluate, render, and set the exit code from the gate.
 import { evaluateProject, readFiles, type ProjectOptions } from './evaluate-project.js';
 import { render, type Format } from '../reporters/render.js';
-import { writeOutput } from '../io/write-output.js';
-import { writeStdout } from '../io/stdout.js';
-import { onGithubActions, repoPath } from '../io/ci-env.js';
-import { loadStyle, wantsColor } from '../io/terminal-style.js';
-import { stripControl } from '../reporters/sanitize.js';
+import { writeOutput } from '../write/write-output.js';
+import { writeStdout } from '../terminal/stdout.js';
+import { onGithubActions, repoPath } from '../ci/ci-env.js';
+import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
+import { stripControl } from '../text/sanitize.js';
 
 export interface CheckOptions extends ProjectOptions {
   format: Format;
@@ -16,7 +16,7 @@ export interface CheckOptions extends ProjectOptions {
 
 export async function check(opts: CheckOptions): Promise<void> {
   // a bad baseline is an input error, found before anything is printed
-  const baseline = opts.baseline ? (await import('../io/load-baseline.js')).loadBaseline(opts.baseline) : undefined;
+  const baseline = opts.baseline ? (await import('../load/load-baseline.js')).loadBaseline(opts.baseline) : undefined;
   const { report: evaluated, loaded } = await evaluateProject(opts);
   const report = baseline ? (await import('../core/baseline.js')).compareWithBaseline(evaluated, baseline, opts.baseline!) : evaluated;
   const file = repoPath(loaded.file);
@@ -25,7 +25,7 @@ export async function check(opts: CheckOptions): Promise<void> {
   // what the baseline could not compare fails nothing, but nobody should have to dig for it
   for (const note of report.baseline?.notes ?? []) process.stderr.write(`ready: baseline ${opts.baseline}: ${stripControl(note)}\n`);
   if (onGithubActions()) {
-    const { reportToGithub } = await import('../io/github-actions.js');
+    const { reportToGithub } = await import('../ci/github-actions.js');
     const { stepSummary } = await import('../reporters/github.js');
     // workflow commands work on either stream; stdout stays parseable when it carries the report
     const stream = opts.format === 'github' ? undefined : opts.format === 'text' || opts.output ? { write: writeStdout } : process.stderr;

@@ -2,11 +2,11 @@
 // files are read; a file that is missing, broken or not a report is an input error (exit 2).
 import { diffReports } from '../core/diff.js';
 import type { Report } from '../core/report.js';
-import { InputError } from '../io/errors.js';
-import { readReport } from '../io/load-reports.js';
-import { writeOutput } from '../io/write-output.js';
+import { InputError } from '../errors.js';
+import { readReport } from '../load/load-reports.js';
+import { writeOutput } from '../write/write-output.js';
 import { renderDiff, type DiffFormat } from '../reporters/diff.js';
-import { loadStyle, wantsColor } from '../io/terminal-style.js';
+import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
 
 export interface DiffOptions {
   format: DiffFormat;

@@ -6,12 +6,12 @@ import { evaluate } from '../core/evaluate.js';
 import type { Gate, GateLevel, Rubric } from '../core/rubric-schema.js';
 import type { Evidence } from '../core/evidence.js';
 import type { Report } from '../core/report.js';
-import { InputError, UsageError } from '../io/errors.js';
-import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../io/load-readiness.js';
-import { readinessGateInput } from '../io/readiness-gate.js';
+import { InputError, UsageError } from '../errors.js';
+import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../load/load-readiness.js';
+import { readinessGateInput } from '../load/readiness-gate.js';
 import { migrationNotice } from '../reporters/migration-notice.js';
-import { packageFile } from '../io/package-files.js';
-import { isoTimestamp } from '../io/clock.js';
+import { packageFile } from '../load/package-files.js';
+import { isoTimestamp } from './clock.js';
 import { AREA_TERM, FAIL_ON, rangeWords, SCALAR_TERMS, type ScalarTerm, type TermSpec } from '../core/gate-terms.js';
 
 /** The gate flags as commander hands them over: one string per scalar term. */

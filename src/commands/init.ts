@@ -3,12 +3,12 @@
 // so a refused run leaves the repository as it was.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { InputError, UsageError } from '../io/errors.js';
-import { BUILTIN_PREFIX, loadRubric } from '../io/load-rubric.js';
-import { newReadinessText } from '../io/readiness-writer.js';
-import { PACKAGE_NAME, schemaRef } from '../io/schema-ref.js';
-import { writeFileAtomic } from '../io/write-output.js';
-import { writeStdout } from '../io/stdout.js';
+import { InputError, UsageError } from '../errors.js';
+import { BUILTIN_PREFIX, loadRubric } from '../load/load-rubric.js';
+import { newReadinessText } from '../write/readiness-writer.js';
+import { PACKAGE_NAME, schemaRef } from '../write/schema-ref.js';
+import { writeFileAtomic } from '../write/write-output.js';
+import { writeStdout } from '../terminal/stdout.js';
 import { VERSION } from '../version.js';
 
 export const CI_SYSTEMS = ['github', 'gitlab'] as const;

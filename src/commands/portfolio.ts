@@ -1,12 +1,12 @@
 // `ready portfolio PATHS…`: fold many projects' JSON reports into one view. Files that are not
 // usable reports are skipped with a warning; only when none is left is it an input error.
 import { PortfolioBuilder, type Portfolio } from '../core/portfolio.js';
-import { InputError, UsageError } from '../io/errors.js';
-import type { Skipped } from '../io/load-reports.js';
-import { writeOutput } from '../io/write-output.js';
-import { stripControl } from '../reporters/sanitize.js';
-import { loadStyle, wantsColor } from '../io/terminal-style.js';
-import { isoTimestamp } from '../io/clock.js';
+import { InputError, UsageError } from '../errors.js';
+import type { Skipped } from '../load/load-reports.js';
+import { writeOutput } from '../write/write-output.js';
+import { stripControl } from '../text/sanitize.js';
+import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
+import { isoTimestamp } from './clock.js';
 
 import type { PortfolioFormat } from '../reporters/formats.js';
 
@@ -22,7 +22,7 @@ export async function portfolio(paths: string[], opts: PortfolioOptions): Promis
   if (paths.length === 0) throw new UsageError('portfolio: name at least one report file, directory or glob');
   const builder = new PortfolioBuilder();
   // imported lazily so that its worker threads load a small module of their own
-  const { digestReports } = await import('../io/load-reports.js');
+  const { digestReports } = await import('../load/load-reports.js');
   const skipped = await digestReports(paths, (digest) => builder.addDigest(digest));
   warn(skipped);
   if (builder.size === 0) {

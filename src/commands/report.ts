@@ -1,9 +1,9 @@
 // `ready report`: the full report in the format asked for. It renders whatever the gate says
 // (exit 0); gating is `ready check`'s job.
 import { evaluateProject, readFiles, type ProjectOptions } from './evaluate-project.js';
-import { loadStyle, wantsColor } from '../io/terminal-style.js';
+import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
 import { render, type Format } from '../reporters/render.js';
-import { writeOutput } from '../io/write-output.js';
+import { writeOutput } from '../write/write-output.js';
 
 export interface ReportOptions extends ProjectOptions {
   format: Format;

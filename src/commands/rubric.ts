@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rubric } from '../core/rubric-schema.js';
-import { InputError, UsageError } from '../io/errors.js';
+import { InputError, UsageError } from '../errors.js';
 import {
   BUILTIN_PREFIX,
   BUILTIN_RUBRICS,
@@ -15,12 +15,12 @@ import {
   resolveRubricRef,
   type LoadedRubric,
   type RubricLink,
-} from '../io/load-rubric.js';
-import { packagedSchema, schemaComment } from '../io/schema-ref.js';
-import { readYamlFile } from '../io/yaml-file.js';
-import { writeOutput } from '../io/write-output.js';
-import { writeStdout } from '../io/stdout.js';
-import { stripControl } from '../reporters/sanitize.js';
+} from '../load/load-rubric.js';
+import { packagedSchema, schemaComment } from '../write/schema-ref.js';
+import { readYamlFile } from '../load/yaml-file.js';
+import { writeOutput } from '../write/write-output.js';
+import { writeStdout } from '../terminal/stdout.js';
+import { stripControl } from '../text/sanitize.js';
 import { renderRubricOutline, renderRubricYaml } from '../reporters/rubric-outline.js';
 
 const READINESS_FILE = 'readiness.yaml';

@@ -3,12 +3,12 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { suggestAnswers } from '../core/evidence.js';
 import { scanRepository } from '../evidence/scan.js';
-import { DEFAULT_RUBRIC, BUILTIN_PREFIX, loadRubric } from '../io/load-rubric.js';
-import { UsageError } from '../io/errors.js';
-import { READINESS_FILE } from '../io/load-readiness.js';
+import { DEFAULT_RUBRIC, BUILTIN_PREFIX, loadRubric } from '../load/load-rubric.js';
+import { UsageError } from '../errors.js';
+import { READINESS_FILE } from '../load/load-readiness.js';
 import { renderScanText } from '../reporters/scan-text.js';
-import { loadStyle, wantsColor } from '../io/terminal-style.js';
-import { writeStdout } from '../io/stdout.js';
+import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
+import { writeStdout } from '../terminal/stdout.js';
 import type { ScanFormat } from '../reporters/formats.js';
 
 export interface ScanOptions {
@@ -69,7 +69,7 @@ function spinnerFor(wanted: boolean): { update(files: number): void; stop(): voi
 async function rubricOfReadiness(root: string): Promise<string | undefined> {
   const file = join(root, READINESS_FILE);
   if (!existsSync(file)) return undefined;
-  const { readYamlFile } = await import('../io/yaml-file.js');
+  const { readYamlFile } = await import('../load/yaml-file.js');
   const ref = (readYamlFile(file, 'readiness file').data as { rubric?: unknown }).rubric;
   if (typeof ref !== 'string' || ref === '') return undefined;
   return ref.startsWith(BUILTIN_PREFIX) || isAbsolute(ref) ? ref : resolve(root, ref);

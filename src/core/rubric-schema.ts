@@ -1,8 +1,8 @@
 // The rubric format as a zod schema. Shape only: the meaning (references, duplicates, cycles,
 // tier-rule coverage) is checked by rubric-check.ts, which returns problems instead of throwing.
 import { z } from 'zod';
-import { globProblem } from './glob.js';
-import { patternProblem } from './probe-pattern.js';
+import { globProblem } from '../match/glob.js';
+import { patternProblem } from '../match/pattern.js';
 import { AREA_TERM, rangeWords, SCALAR_TERMS, type ScalarTerm, type TermSpec } from './gate-terms.js';
 import type { Gate as GateShape } from './readiness-schema.js';
 import type { ProbeKind } from './probe-kinds.js';

@@ -3,7 +3,7 @@
 // and the rules that matter fit in a page: comments, `!` negation, a trailing `/` for directories
 // only, a `/` at the start or in the middle to anchor, `**`, escapes and trailing spaces.
 // Not covered: .git/info/exclude and core.excludesFile, which only exist with git anyway.
-import { segmentsSource } from '../core/glob.js';
+import { segmentsSource } from '../match/glob.js';
 
 export interface IgnoreRule {
   /** the directory of the .gitignore file, relative to the root ('' for the root) */

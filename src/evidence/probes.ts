@@ -3,7 +3,7 @@
 // Probes never list the repository themselves: the scanner matches every glob in one pass.
 import type { Probe } from '../core/rubric-schema.js';
 import { MAX_FINDING_PATHS, type SkipReason } from '../core/evidence.js';
-import { compilePattern } from '../core/probe-pattern.js';
+import { compilePattern } from '../match/pattern.js';
 import type { RepoPort } from './repo.js';
 import { normalizePackage, type Ecosystem } from './manifests/index.js';
 

@@ -8,7 +8,7 @@ import {
   type ProbeFinding,
   type SkippedFile,
 } from '../core/evidence.js';
-import { GlobIndex } from '../core/glob.js';
+import { GlobIndex } from '../match/glob.js';
 import { isBinary, normalizeRepoPath, SkipLog, type RepoPort } from './repo.js';
 import { probeKind, sortShallowFirst, type DependencyIndex, type ProbeContext } from './probes.js';
 import { isVendored, MANIFESTS, normalizePackage, REQUIREMENTS, type Ecosystem, type ManifestFormat, type ManifestParser } from './manifests/index.js';

@@ -18,8 +18,8 @@ import {
   type Step,
 } from '../core/questionnaire.js';
 import type { Suggestion } from '../core/evidence.js';
-import type { AnswerChange } from '../io/readiness-writer.js';
-import { stripControl } from '../reporters/sanitize.js';
+import type { AnswerChange } from '../write/readiness-writer.js';
+import { stripControl } from '../text/sanitize.js';
 import type { Action, Prompter, QuestionView } from './prompter.js';
 
 /** What the evidence suggests per question id (see suggestAnswers in src/core/evidence.ts). */

@@ -4,7 +4,7 @@
 // terminal (SIGHUP, or the end of stdin).
 import { Chalk } from 'chalk';
 import { PromptInterrupted, type Action, type Prompter, type QuestionView, type Reply } from './prompter.js';
-import { wrap } from '../reporters/text.js';
+import { wrap } from '../text/wrap.js';
 
 const ACTION_LABELS: Record<Action, string> = {
   help: 'Show help',

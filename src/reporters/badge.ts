@@ -1,6 +1,6 @@
 // A README badge in the usual flat style: "readiness | 72 candidate", coloured by level.
 import type { Report } from '../core/report.js';
-import { escapeXml as x } from './escape.js';
+import { escapeXml as x } from '../text/escape.js';
 import { levelRank } from './view.js';
 
 /** From the lowest level to the highest, in the colours readers know from other badges. */

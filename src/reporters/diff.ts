@@ -2,9 +2,10 @@
 import type { Style } from './style.js';
 import type { AnswerChange, AnswerSide, AreaChange, ReportDiff } from '../core/diff.js';
 import type { BlockerResult } from '../core/report.js';
-import { escapeMarkdown as md } from './escape.js';
-import { stripControl as s } from './sanitize.js';
-import { WIDTH, fit, wrap } from './text.js';
+import { escapeMarkdown as md } from '../text/escape.js';
+import { stripControl as s } from '../text/sanitize.js';
+import { WIDTH } from './text.js';
+import { fit, wrap } from '../text/wrap.js';
 import { STATUS_WORDS } from '../core/messages.js';
 import { plural } from './view.js';
 

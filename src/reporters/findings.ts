@@ -3,7 +3,7 @@
 // render this one list, so that they agree on what failed and in which order.
 import type { GateFailure, Report } from '../core/report.js';
 import { blockerMessage } from '../core/messages.js';
-import { stripControl } from './sanitize.js';
+import { stripControl } from '../text/sanitize.js';
 
 export type FindingLevel = 'error' | 'warning';
 

@@ -2,8 +2,8 @@
 // text of the step summary. Both are plain strings; the check command decides where they go.
 import type { Report } from '../core/report.js';
 import { findings, type Finding } from './findings.js';
-import { stripControl } from './sanitize.js';
-import { escapeMarkdown } from './escape.js';
+import { stripControl } from '../text/sanitize.js';
+import { escapeMarkdown } from '../text/escape.js';
 import { renderMarkdown } from './markdown.js';
 
 /** GitHub shows at most this many annotations of each kind per step and drops the rest. */

@@ -1,7 +1,7 @@
 // One self-contained HTML page for a steering meeting: inline CSS and SVG, no script, nothing
 // fetched (the Content-Security-Policy forbids it too), printable. Same content as the markdown.
 import type { AreaResult, QuestionResult, RemediationItem, Report } from '../core/report.js';
-import { escapeHtml as h, escapeXml, oneLine, safeUrl } from './escape.js';
+import { escapeHtml as h, escapeXml, oneLine, safeUrl } from '../text/escape.js';
 import { answerText, answersSummary, areaTitle, contradictionsOf, evidenceText, gateVerdict, levelRank, levelTitle, nextSteps, planByArea, projectName, reportDate, toneOf, type Tone } from './view.js';
 
 const COLOURS: Record<Tone, string> = { bad: '#c62828', fair: '#b26a00', good: '#2e7d32', none: '#9e9e9e' };

@@ -2,7 +2,7 @@
 // suite per area, one test case per question. A gap is a failure, a blocker an error, and a
 // question that does not count (not applicable, not asked at this tier, condition unmet) is skipped.
 import type { QuestionResult, Report } from '../core/report.js';
-import { escapeXml as x } from './escape.js';
+import { escapeXml as x } from '../text/escape.js';
 import { STATUS_WORDS } from '../core/messages.js';
 import { answerText, evidenceText, levelTitle, projectName } from './view.js';
 

@@ -1,7 +1,7 @@
 // GitHub-flavoured markdown for issues, pull requests and wikis: the plan is a task list a team
 // can tick off. All text from rubrics and readiness.yaml goes through escapeMarkdown.
 import type { QuestionResult, RemediationItem, Report } from '../core/report.js';
-import { escapeMarkdown as md, safeUrl } from './escape.js';
+import { escapeMarkdown as md, safeUrl } from '../text/escape.js';
 import {
   answerText,
   answersSummary,

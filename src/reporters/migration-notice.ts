@@ -1,7 +1,7 @@
 // The few lines on stderr that tell a team its rubric moved on since it answered: what carried
 // over, what is new, and which answers no question takes any more (kept in the file, not scored).
 import type { Migration, OrphanReason } from '../core/migrate.js';
-import { stripControl } from './sanitize.js';
+import { stripControl } from '../text/sanitize.js';
 
 const LISTED = 8;
 const WHY: Record<OrphanReason, string> = {

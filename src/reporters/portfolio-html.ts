@@ -1,7 +1,7 @@
 // The portfolio as one self-contained HTML page: inline CSS and SVG, no script, no network (the
 // Content-Security-Policy forbids loading anything), so it can be mailed or attached to minutes.
 import type { Portfolio, QuestionTally } from '../core/portfolio.js';
-import { escapeHtml as h } from './escape.js';
+import { escapeHtml as h } from '../text/escape.js';
 import { clip, plural } from '../core/words.js';
 
 const TOP = 10;

@@ -1,6 +1,6 @@
 // The portfolio as GitHub-flavoured markdown, for a steering-meeting page or a wiki.
 import type { Portfolio, QuestionTally } from '../core/portfolio.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeMarkdown } from '../text/escape.js';
 import { plural } from '../core/words.js';
 
 const TOP = 10;

@@ -1,8 +1,8 @@
 // The portfolio in the terminal: the headline first, then one line per project, then the tallies.
 import type { Style } from './style.js';
 import type { Portfolio, QuestionTally } from '../core/portfolio.js';
-import { stripControl as s } from './sanitize.js';
-import { wrap } from './text.js';
+import { stripControl as s } from '../text/sanitize.js';
+import { wrap } from '../text/wrap.js';
 import { clip, plural } from '../core/words.js';
 
 const TOP = 5;

@@ -3,7 +3,7 @@
 // out, so that a flattened company rubric reads like one written by hand).
 import { stringify } from 'yaml';
 import type { Condition, Gate, Question, Rubric } from '../core/rubric-schema.js';
-import { stripControl } from './sanitize.js';
+import { stripControl } from '../text/sanitize.js';
 
 const DONT_KNOW_LABEL = "Don't know";
 

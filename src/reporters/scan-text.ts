@@ -3,8 +3,8 @@
 import type { Style } from './style.js';
 import type { Evidence, SkipReason, Suggestion } from '../core/evidence.js';
 import type { Rubric } from '../core/rubric-schema.js';
-import { stripControl as s } from './sanitize.js';
-import { wrap } from './text.js';
+import { stripControl as s } from '../text/sanitize.js';
+import { wrap } from '../text/wrap.js';
 
 const WIDTH = 80;
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { runCli, tempProject } from '../helpers/cli.js';
 import { miniV2, portfolioReports } from '../portfolio/fixtures.js';
 import { buildPortfolio, type Portfolio } from '../../src/core/portfolio.js';
-import { PARALLEL_MIN_FILES } from '../../src/io/load-reports.js';
+import { PARALLEL_MIN_FILES } from '../../src/load/load-reports.js';
 import type { Report } from '../../src/core/report.js';
 
 const ORDER = ['alpha', 'hotel-dir', 'india', 'foxtrot', 'echo', 'golf', 'bravo', 'charlie', 'delta'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerSpecs } from '../../src/core/answer-specs.js';
-import { loadRubric } from '../../src/io/load-rubric.js';
+import { loadRubric } from '../../src/load/load-rubric.js';
 
 describe('answerSpecs', () => {
   it("lists each question's options, with don't know on every question but the tier questions", async () => {

@@ -5,7 +5,7 @@ import { evaluate } from '../../src/core/evaluate.js';
 import { conditionRefs } from '../../src/core/rubric-check.js';
 import type { Rubric } from '../../src/core/rubric-schema.js';
 import type { Answers } from '../../src/core/answers.js';
-import { builtinRubricYaml, loadRubricFile } from '../../src/io/load-rubric.js';
+import { builtinRubricYaml, loadRubricFile } from '../../src/load/load-rubric.js';
 import { mini, NOW } from '../helpers/rubric.js';
 
 const rubrics: [string, Rubric][] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTier, tierCombinations } from '../../src/core/tier.js';
-import { loadRubricFile, builtinRubricYaml } from '../../src/io/load-rubric.js';
+import { loadRubricFile, builtinRubricYaml } from '../../src/load/load-rubric.js';
 import { answers } from '../helpers/rubric.js';
 
 const rubric = await loadRubricFile(builtinRubricYaml('default'));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { scanRepository } from '../../src/evidence/scan.js';
-import { loadBuiltinRubric } from '../../src/io/load-rubric.js';
+import { loadBuiltinRubric } from '../../src/load/load-rubric.js';
 import { evidenceRubric, foundPaths, REPOS } from './helpers.js';
 
 const rubric = await evidenceRubric();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Evidence } from '../../src/core/evidence.js';
-import { loadRubricFile } from '../../src/io/load-rubric.js';
+import { loadRubricFile } from '../../src/load/load-rubric.js';
 import type { RepoPort } from '../../src/evidence/repo.js';
 
 export const REPOS = join(import.meta.dirname, '../fixtures/repos');

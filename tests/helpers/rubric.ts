@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadRubricFile } from '../../src/io/load-rubric.js';
+import { loadRubricFile } from '../../src/load/load-rubric.js';
 import type { Answers } from '../../src/core/answers.js';
 
 export const FIXTURES = join(import.meta.dirname, '../fixtures');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { digestReports, findReportFiles, globToRegExp, readReport, fallbackProjectName } from '../../src/io/load-reports.js';
+import { digestReports, findReportFiles, globToRegExp, readReport, fallbackProjectName } from '../../src/load/load-reports.js';
 import type { ReportDigest } from '../../src/core/portfolio.js';
 import { tempProject } from '../helpers/cli.js';
 import { portfolioReports } from './fixtures.js';

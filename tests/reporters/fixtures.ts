@@ -2,7 +2,7 @@
 // fixed date, so that golden files change only when a renderer (or the report) changes.
 import { evaluate } from '../../src/core/evaluate.js';
 import { join } from 'node:path';
-import { loadRubricFile } from '../../src/io/load-rubric.js';
+import { loadRubricFile } from '../../src/load/load-rubric.js';
 import type { Answers } from '../../src/core/answers.js';
 import type { Report } from '../../src/core/report.js';
 import { mini, NOW } from '../helpers/rubric.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { outcomeOf, renderJunit } from '../../src/reporters/junit.js';
-import { stripControl } from '../../src/reporters/sanitize.js';
+import { stripControl } from '../../src/text/sanitize.js';
 import type { Report } from '../../src/core/report.js';
 import { FIXTURE_REPORTS, HOSTILE_NOTE, hostileReport, scannedReport } from './fixtures.js';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { marked, type Tokens } from 'marked';
 import { renderMarkdown } from '../../src/reporters/markdown.js';
-import { oneLine } from '../../src/reporters/escape.js';
+import { oneLine } from '../../src/text/escape.js';
 import type { Report } from '../../src/core/report.js';
 import { evidenceText } from '../../src/reporters/view.js';
 import { HOSTILE_NOTE, hostileReport, pilotReport, readyReport, realisticReport, scannedReport } from './fixtures.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PLAIN } from '../../src/reporters/style.js';
-import { loadStyle } from '../../src/io/terminal-style.js';
+import { loadStyle } from '../../src/terminal/terminal-style.js';
 
 describe('PLAIN style', () => {
   it('takes any chain of chalk styles and returns the text unchanged', () => {

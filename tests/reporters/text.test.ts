@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bar, fit, renderText, wrap } from '../../src/reporters/text.js';
+import { bar, renderText } from '../../src/reporters/text.js';
+import { fit, wrap } from '../../src/text/wrap.js';
 import { FIXTURE_REPORTS, hostileReport, pilotReport, realisticReport, readyReport } from './fixtures.js';
 import { COLOR, PLAIN } from '../helpers/style.js';
 

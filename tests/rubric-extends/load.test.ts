@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadRubricChain, loadRubric } from '../../src/io/load-rubric.js';
-import { InputError } from '../../src/io/errors.js';
+import { loadRubricChain, loadRubric } from '../../src/load/load-rubric.js';
+import { InputError } from '../../src/errors.js';
 import { tempProject } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/rubric.js';
 

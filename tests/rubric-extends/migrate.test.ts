@@ -7,9 +7,9 @@ import { migrateAnswers } from '../../src/core/migrate.js';
 import { normalizeAnswers } from '../../src/core/answers-check.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { planSteps } from '../../src/core/questionnaire.js';
-import { loadRubricFile } from '../../src/io/load-rubric.js';
-import { loadReadiness } from '../../src/io/load-readiness.js';
-import { InputError } from '../../src/io/errors.js';
+import { loadRubricFile } from '../../src/load/load-rubric.js';
+import { loadReadiness } from '../../src/load/load-readiness.js';
+import { InputError } from '../../src/errors.js';
 import { tempProject } from '../helpers/cli.js';
 import { FIXTURES, NOW } from '../helpers/rubric.js';
 

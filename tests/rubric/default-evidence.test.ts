@@ -3,7 +3,7 @@
 // contradiction where an answer claims what the repository does not show, or denies what it does.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRubricFile } from '../../src/io/load-rubric.js';
+import { loadRubricFile } from '../../src/load/load-rubric.js';
 import { scanRepository } from '../../src/evidence/scan.js';
 import { suggestAnswers } from '../../src/core/evidence.js';
 import { findContradictions } from '../../src/core/contradictions.js';

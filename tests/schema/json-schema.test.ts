@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { RubricDocument } from '../../src/core/rubric-extension-schema.js';
 import { Readiness } from '../../src/core/readiness-schema.js';
-import { schemaOfText } from '../../src/io/schema-ref.js';
+import { schemaOfText } from '../../src/write/schema-ref.js';
 import { ROOT, runCli, tempProject } from '../helpers/cli.js';
 
 const SCHEMAS = join(ROOT, 'schemas');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { publishedSchemaUrl, schemaComment, schemaOfText, schemaRef } from '../../src/io/schema-ref.js';
+import { publishedSchemaUrl, schemaComment, schemaOfText, schemaRef } from '../../src/write/schema-ref.js';
 import { ROOT } from '../helpers/cli.js';
 
 describe('schemaRef', () => {

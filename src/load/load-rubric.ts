@@ -9,7 +9,7 @@ import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node
 import type { Rubric } from '../core/rubric-schema.js';
 import type { Path, Problem } from '../core/rubric-check.js';
 import { EXTENDS_KEY, mergeRubricDocuments } from '../core/rubric-merge.js';
-import { InputError, formatPath, type Located } from './errors.js';
+import { InputError, formatPath, type Located } from '../errors.js';
 import { lineOfPath, type YamlFile } from './yaml-lines.js';
 import { MODULE_DIR, packageFile } from './package-files.js';
 

@@ -1,7 +1,7 @@
 // Reading a text input defensively: a directory, a missing file, a binary or huge file, or bytes
 // that are not UTF-8 each get a one-line cause.
 import { readFileSync, statSync } from 'node:fs';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 /** Larger inputs are refused: no rubric or readiness.yaml is anywhere near this. */
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { parseSimpleYaml } from '../../src/io/yaml-fast.js';
-import { parseYamlText } from '../../src/io/yaml-file.js';
-import { PATH_SEP } from '../../src/io/yaml-fast.js';
+import { parseSimpleYaml } from '../../src/load/yaml-fast.js';
+import { parseYamlText } from '../../src/load/yaml-file.js';
+import { PATH_SEP } from '../../src/load/yaml-fast.js';
 
 /** Full parse, or the error it raises; the fast reader may only answer when this succeeds. */
 function full(text: string): { ok: true; data: unknown } | { ok: false } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, patternProblem } from '../../src/core/probe-pattern.js';
+import { compilePattern, patternProblem } from '../../src/match/pattern.js';
 import { decodeName } from '../../src/evidence/names.js';
 
 describe('content patterns', () => {

@@ -3,7 +3,7 @@
 import { appendFileSync, statSync } from 'node:fs';
 import type { Report } from '../core/report.js';
 import { fitSummary, renderAnnotations, STEP_SUMMARY_LIMIT } from '../reporters/github.js';
-import { describeFsError } from './read-text.js';
+import { describeFsError } from '../load/read-text.js';
 
 export interface GithubOutput {
   /** readiness.yaml relative to the workspace */

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, stringify, YAMLMap, type Document, type Pair } from 'yaml';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 import { writeFileAtomic } from './write-output.js';
 
 /** A change to one answer: a value sets the field, null removes it, undefined leaves it alone. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileGlob, expandBraces, globProblem, GlobIndex } from '../../src/core/glob.js';
+import { compileGlob, expandBraces, globProblem, GlobIndex } from '../../src/match/glob.js';
 
 const matches = (glob: string, path: string) => compileGlob(glob).some((g) => g.regex.test(path));
 

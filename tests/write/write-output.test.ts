@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../src/io/write-output.js';
-import { InputError } from '../../src/io/errors.js';
+import { writeFileAtomic } from '../../src/write/write-output.js';
+import { InputError } from '../../src/errors.js';
 import { tempProject } from '../helpers/cli.js';
 
 describe('writeFileAtomic', () => {

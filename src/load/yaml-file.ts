@@ -1,6 +1,6 @@
 // Reads a YAML file defensively and maps paths inside the document back to line numbers.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 import { readTextFile } from './read-text.js';
 import type { YamlFile } from './yaml-lines.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeAll } from '../../src/io/stdout.js';
+import { writeAll } from '../../src/terminal/stdout.js';
 
 const errno = (code: string) => Object.assign(new Error(code), { code });
 

@@ -1,7 +1,7 @@
 // The `gate:` section of readiness.yaml as the core's gate input: its terms, checked against the
 // rubric's areas, and the line of each term, so that a failure can point at the threshold.
 import type { GateInput } from '../core/gate.js';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 import type { LoadedReadiness } from './load-readiness.js';
 import { lineOfPath } from './yaml-lines.js';
 

@@ -1,6 +1,6 @@
 // A parsed YAML file as the loaders see it: its data, and the line of any path inside it. Kept
 // free of the `yaml` package so that the fast reader needs nothing heavy.
-import { InputError, formatPath } from './errors.js';
+import { InputError, formatPath } from '../errors.js';
 
 export interface YamlFile {
   file: string;

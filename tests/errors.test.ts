@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, UsageError } from '../../src/io/errors.js';
+import { InputError, UsageError } from '../src/errors.js';
 
 describe('error kinds', () => {
   it('tells the kinds apart, and from other errors', () => {

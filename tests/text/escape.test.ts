@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeMarkdown, escapeXml, oneLine, safeUrl } from '../../src/reporters/escape.js';
+import { escapeHtml, escapeMarkdown, escapeXml, oneLine, safeUrl } from '../../src/text/escape.js';
 
 describe('escaping user text', () => {
   it.each([

@@ -1,9 +1,9 @@
 // Writes a rendered report to stdout or, atomically, to a file.
 import { chmodSync, realpathSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
-import { InputError, UsageError } from './errors.js';
-import { describeFsError } from './read-text.js';
-import { writeStdout } from './stdout.js';
+import { InputError, UsageError } from '../errors.js';
+import { describeFsError } from '../load/read-text.js';
+import { writeStdout } from '../terminal/stdout.js';
 
 /**
  * Writes to stdout, or to `file` when given. `inputs` are the files the command read: writing

@@ -2,7 +2,7 @@
 // (VS Code's YAML extension, JetBrains, Neovim with yaml-language-server) complete and check them.
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { VERSION } from '../version.js';
-import { packageFile } from './package-files.js';
+import { packageFile } from '../load/package-files.js';
 
 export type SchemaKind = 'rubric' | 'readiness';
 export const PACKAGE_NAME = 'ready-cli';

@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { editAnswer, editTopLevel, newReadinessText, ReadinessWriter, renameAnswer, type AnswerChange } from '../../src/io/readiness-writer.js';
-import { loadReadiness } from '../../src/io/load-readiness.js';
-import { InputError } from '../../src/io/errors.js';
+import { editAnswer, editTopLevel, newReadinessText, ReadinessWriter, renameAnswer, type AnswerChange } from '../../src/write/readiness-writer.js';
+import { loadReadiness } from '../../src/load/load-readiness.js';
+import { InputError } from '../../src/errors.js';
 import { FIXTURES } from '../helpers/rubric.js';
 import { ROOT, tempProject } from '../helpers/cli.js';
 
@@ -224,7 +224,7 @@ describe('ReadinessWriter', () => {
     const dir = tempProject({ 'readiness.yaml': TEAM_FILE });
     const file = join(dir, 'readiness.yaml');
     const bundle = join(dir, 'writer.mjs');
-    await build({ entryPoints: [join(ROOT, 'src/io/readiness-writer.ts')], outfile: bundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'error',
+    await build({ entryPoints: [join(ROOT, 'src/write/readiness-writer.ts')], outfile: bundle, bundle: true, format: 'esm', platform: 'node', logLevel: 'error',
       // yaml is CommonJS: give its `require` calls something to call, as scripts/build.mjs does
       banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
     });

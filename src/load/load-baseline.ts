@@ -1,7 +1,7 @@
 // Reads the report that `ready check --baseline` compares against. It is checked like any report
 // that `portfolio` reads; a file that is not one stops the command with exit code 2.
 import type { BaselineReport } from '../core/baseline.js';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 import { readReport } from './load-reports.js';
 
 export function loadBaseline(file: string): BaselineReport {

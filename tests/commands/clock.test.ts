@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isoTimestamp } from '../../src/io/clock.js';
+import { isoTimestamp } from '../../src/commands/clock.js';
 
 describe('isoTimestamp', () => {
   it('writes what Date#toISOString writes, for any time in years 0 to 9999', () => {
