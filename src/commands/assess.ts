@@ -1,10 +1,8 @@
 // `ready assess`: the interactive questionnaire. Loads readiness.yaml (or starts one), asks with
 // the terminal Prompter, saves after every answer, and ends with the summary `ready check` prints.
-import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { promisify } from 'node:util';
 import type { Answers } from '../core/answers.js';
 import type { Rubric } from '../core/rubric-schema.js';
 import { scopeProblems, type Scope } from '../core/questionnaire.js';
@@ -21,6 +19,7 @@ import { evaluateProject } from './evaluate-project.js';
 import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
 import { stdoutStream } from '../terminal/stdout.js';
 import { isoTimestamp } from './clock.js';
+import { gitSync } from '../load/git.js';
 
 export interface AssessOptions {
   file?: string;
@@ -157,17 +156,12 @@ function rubricForFile(ref: string, file: string): string {
   return relative(dirname(resolve(file)), resolve(ref)).split(sep).join('/');
 }
 
-const run = promisify(execFile);
-
 /** git's user.name where git knows one, else the login name; nothing when neither is available. */
 export async function gitOrOsUser(dir: string): Promise<string | undefined> {
-  try {
-    const { stdout } = await run('git', ['config', 'user.name'], { cwd: dir, timeout: 3000, windowsHide: true });
-    const name = stripControl(stdout).trim();
-    if (name) return name;
-  } catch {
-    // no git, or no user.name: fall through to the login name
-  }
+  // no git, or no user.name: the login name
+  const git = gitSync(['config', 'user.name'], { cwd: dir, timeoutMs: 3000 });
+  const name = git.code === 0 ? stripControl(git.stdout.toString('utf8')).trim() : '';
+  if (name) return name;
   try {
     return stripControl(userInfo().username).trim() || undefined;
   } catch {

@@ -4,7 +4,7 @@
 // parts while the other process still walks the work tree for untracked ones, so that matching
 // overlaps with the walk. A small one (most) gets one process, which starts sooner: a second
 // process costs about 10 ms, more than the overlap saves.
-import { spawn } from 'node:child_process';
+import { gitStream } from '../load/git.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { SkippedFile } from '../core/evidence.js';
@@ -32,23 +32,19 @@ export async function listGit(root: string, onPaths?: OnPaths, options: { onePro
   // starting git costs tens of milliseconds to learn what a few stats tell
   const marker = gitMarker(root);
   if (marker === undefined) return undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
-  // set by git hooks; the working directory, not the caller's repository, decides what is listed
-  delete env.GIT_DIR;
-  delete env.GIT_WORK_TREE;
   const rawNames = new Map<string, Buffer>();
-  if (indexBytes(marker) <= (options.oneProcessMaxIndexBytes ?? ONE_PROCESS_MAX_INDEX_BYTES)) return listInOneRun(root, env, rawNames, onPaths);
+  if (indexBytes(marker) <= (options.oneProcessMaxIndexBytes ?? ONE_PROCESS_MAX_INDEX_BYTES)) return listInOneRun(root, rawNames, onPaths);
   // parts as they arrive, joined once at the end: no path is copied one by one
   const tracked: (readonly string[])[] = [];
   const untracked: (readonly string[])[] = [];
   let trackedDone = false;
   const oncePerPath = conflictStagesOnce();
-  const tracking = run(root, env, TRACKED, rawNames, (paths) => {
+  const tracking = run(root, TRACKED, rawNames, (paths) => {
     const fresh = oncePerPath(paths);
     tracked.push(fresh);
     if (fresh.length > 0) onPaths?.(fresh);
   });
-  const walking = run(root, env, UNTRACKED, rawNames, (paths) => {
+  const walking = run(root, UNTRACKED, rawNames, (paths) => {
     untracked.push(paths);
     // listing order is tracked files first: untracked ones wait until those are all handed on
     if (trackedDone) onPaths?.(paths);
@@ -85,9 +81,9 @@ function indexBytes(marker: string): number {
 }
 
 /** Tracked and untracked files from one `git ls-files -t`, in the order the two-process listing gives. */
-async function listInOneRun(root: string, env: NodeJS.ProcessEnv, rawNames: Map<string, Buffer>, onPaths?: OnPaths): Promise<Listing | undefined> {
+async function listInOneRun(root: string, rawNames: Map<string, Buffer>, onPaths?: OnPaths): Promise<Listing | undefined> {
   const tagged: (readonly string[])[] = [];
-  const r = await run(root, env, BOTH, rawNames, (paths) => tagged.push(paths));
+  const r = await run(root, BOTH, rawNames, (paths) => tagged.push(paths));
   if (!r) return undefined;
   const staged: string[] = [];
   const untracked: string[] = [];
@@ -123,27 +119,17 @@ function conflictStagesOnce(): (paths: readonly string[]) => readonly string[] {
 }
 
 /** Runs one `git ls-files -z`, handing on its paths as they arrive; undefined when git fails. */
-function run(root: string, env: NodeJS.ProcessEnv, args: string[], rawNames: Map<string, Buffer>, onPaths: OnPaths): Promise<{ stderr: string } | undefined> {
-  return new Promise((resolve) => {
-    let child;
-    try {
-      child = spawn('git', args, { cwd: root, env, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch {
-      return resolve(undefined);
-    }
-    const split = nulSplitter(rawNames);
-    const stderr: Buffer[] = [];
-    let failed = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      const paths = split(chunk);
-      if (paths.length > 0) onPaths(paths);
-    });
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', () => {
-      failed = true;
-    });
-    child.on('close', (code) => resolve(failed || code !== 0 ? undefined : { stderr: Buffer.concat(stderr).toString('utf8') }));
+function run(root: string, args: string[], rawNames: Map<string, Buffer>, onPaths: OnPaths): Promise<{ stderr: string } | undefined> {
+  const git = gitStream(args, { cwd: root });
+  if (!git) return Promise.resolve(undefined);
+  const split = nulSplitter(rawNames);
+  const stderr: Buffer[] = [];
+  git.child.stdout.on('data', (chunk: Buffer) => {
+    const paths = split(chunk);
+    if (paths.length > 0) onPaths(paths);
   });
+  git.child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  return git.done.then(({ code }) => (code !== 0 ? undefined : { stderr: Buffer.concat(stderr).toString('utf8') }));
 }
 
 /** Splits NUL-terminated names across chunk boundaries; names that are not UTF-8 keep their bytes. */
