@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { BIN, ROOT, runCli, tempProject } from '../helpers/cli.js';
+import { BIN, ROOT, runBinary, runCli, tempProject } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/rubric.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -157,16 +157,16 @@ describe.skipIf(!hasTmux && !process.env.CI)('ready assess in a terminal', () =>
 });
 
 describe('ready assess without a terminal', () => {
-  it('does not prompt: it points to `ready check` and exits 2', () => {
+  it('does not prompt: it points to `ready check` and exits 2', async () => {
     const dir = tempProject();
-    const r = runCli(['assess'], { cwd: dir, env: { CI: undefined } });
+    const r = await runCli(['assess'], { cwd: dir, env: { CI: undefined } });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('ready: `ready assess` is interactive and needs a terminal; in scripts and CI run `ready check`, which never prompts\n');
     expect(existsSync(join(dir, 'readiness.yaml'))).toBe(false);
   });
 
-  it('keeps the prompt, spinner and colour libraries off the path of `ready check`', () => {
+  it('keeps the prompt, spinner and colour libraries off the path of `ready check`', async () => {
     // every ES module the binary loads, as it loads it, with the libraries it holds; the evidence
     // scan of a Python project (pyproject.toml) included
     const dir = tempProject({
@@ -174,7 +174,7 @@ describe('ready assess without a terminal', () => {
       'pyproject.toml': '[project]\nname = "churn"\ndependencies = ["pandas>=2", "scikit-learn"]\n',
       'tests/test_features.py': 'def test_x():\n    assert True\n',
     });
-    const r = runCli(['check'], { cwd: dir, env: { NODE_OPTIONS: `--import ${join(ROOT, 'tests/helpers/log-modules.mjs')}` } });
+    const r = runBinary(['check'], { cwd: dir, env: { NODE_OPTIONS: `--import ${join(ROOT, 'tests/helpers/log-modules.mjs')}` } });
     expect(r.stderr).not.toMatch(/^ready:/m);
     expect(r.stdout).toMatch(/^Tier\s+\w+ complexity/m);
     const modules = r.stderr.split('\n').filter((l) => l.startsWith('MODULE '));
@@ -183,7 +183,7 @@ describe('ready assess without a terminal', () => {
     expect(modules.filter((l) => l.includes(' zod/mini=true') && !l.includes(' zod=true'))).toHaveLength(1);
     for (const lib of ['inquirer', 'ora', 'chalk', 'zod', 'yaml']) expect(modules.filter((l) => l.includes(` ${lib}=true`)), `${lib} loaded`).toEqual([]);
     // the markers do find the libraries where they are
-    const colour = runCli(['check'], { cwd: dir, env: { FORCE_COLOR: '1', NODE_OPTIONS: `--import ${join(ROOT, 'tests/helpers/log-modules.mjs')}` } });
+    const colour = runBinary(['check'], { cwd: dir, env: { FORCE_COLOR: '1', NODE_OPTIONS: `--import ${join(ROOT, 'tests/helpers/log-modules.mjs')}` } });
     expect(colour.stderr.split('\n').filter((l) => l.includes(' chalk=true'))).not.toEqual([]);
   });
 });
