@@ -24,17 +24,44 @@ export interface EvaluateOptions {
   evidence?: Evidence;
 }
 
-export function conditionHolds(cond: Condition, answers: Answers): boolean {
-  if ('question' in cond) return (answers[cond.question]?.choice ?? []).some((c) => cond.in.includes(c));
-  if ('all' in cond) return cond.all.every((c) => conditionHolds(c, answers));
-  if ('any' in cond) return cond.any.some((c) => conditionHolds(c, answers));
-  return !conditionHolds(cond.not, answers);
+/**
+ * A `when` condition in three-valued (Kleene) logic: true, false, or null for unknown. A leaf is
+ * true when a chosen option is listed, false when the question is answered with options none of
+ * which is listed, and unknown when the question is unanswered, answered "don't know" or marked not
+ * applicable: not knowing is no answer. `all`, `any` and `not` combine the three values as usual
+ * (false wins in `all`, true wins in `any`, otherwise unknown taints the result).
+ */
+export function conditionValue(cond: Condition, answers: Answers): boolean | null {
+  if ('question' in cond) {
+    const choice = answers[cond.question]?.choice ?? [];
+    if (choice.some((c) => cond.in.includes(c))) return true;
+    return choice.length === 0 || choice.includes(DONT_KNOW) ? null : false;
+  }
+  if ('all' in cond) {
+    const values = cond.all.map((c) => conditionValue(c, answers));
+    return values.includes(false) ? false : values.includes(null) ? null : true;
+  }
+  if ('any' in cond) {
+    const values = cond.any.map((c) => conditionValue(c, answers));
+    return values.includes(true) ? true : values.includes(null) ? null : false;
+  }
+  const inner = conditionValue(cond.not, answers);
+  return inner === null ? null : !inner;
 }
 
-/** Why a question does not count at this tier, or null when it applies. */
+/** Whether a condition is definitely true; an unknown condition does not hold. */
+export function conditionHolds(cond: Condition, answers: Answers): boolean {
+  return conditionValue(cond, answers) === true;
+}
+
+/**
+ * Why a question does not count at this tier, or null when it applies. A `when` condition skips
+ * its question only when it is definitely false: a follow-up never disappears because somebody
+ * does not know the answer it depends on, so not knowing never scores above an honest answer.
+ */
 export function skipReason(q: Question, tier: string, answers: Answers): 'out-of-tier' | 'condition-unmet' | null {
   if (q.tiers && !q.tiers.includes(tier)) return 'out-of-tier';
-  if (q.when && !conditionHolds(q.when, answers)) return 'condition-unmet';
+  if (q.when && conditionValue(q.when, answers) === false) return 'condition-unmet';
   return null;
 }
 
