@@ -28,24 +28,27 @@ export interface EvaluateOptions {
  * A `when` condition in three-valued (Kleene) logic: true, false, or null for unknown. A leaf is
  * true when a chosen option is listed, false when the question is answered with options none of
  * which is listed, and unknown when the question is unanswered, answered "don't know" or marked not
- * applicable: not knowing is no answer. `all`, `any` and `not` combine the three values as usual
- * (false wins in `all`, true wins in `any`, otherwise unknown taints the result).
+ * applicable: not knowing is no answer. A leaf on a question that is not asked at all (`skipped`:
+ * out of the tier, or its own condition false) is false, since the follow-up's premise is absent.
+ * `all`, `any` and `not` combine the three values as usual (false wins in `all`, true wins in
+ * `any`, otherwise unknown taints the result).
  */
-export function conditionValue(cond: Condition, answers: Answers): boolean | null {
+export function conditionValue(cond: Condition, answers: Answers, skipped?: (id: string) => boolean): boolean | null {
   if ('question' in cond) {
+    if (skipped?.(cond.question)) return false;
     const choice = answers[cond.question]?.choice ?? [];
     if (choice.some((c) => cond.in.includes(c))) return true;
     return choice.length === 0 || choice.includes(DONT_KNOW) ? null : false;
   }
   if ('all' in cond) {
-    const values = cond.all.map((c) => conditionValue(c, answers));
+    const values = cond.all.map((c) => conditionValue(c, answers, skipped));
     return values.includes(false) ? false : values.includes(null) ? null : true;
   }
   if ('any' in cond) {
-    const values = cond.any.map((c) => conditionValue(c, answers));
+    const values = cond.any.map((c) => conditionValue(c, answers, skipped));
     return values.includes(true) ? true : values.includes(null) ? null : false;
   }
-  const inner = conditionValue(cond.not, answers);
+  const inner = conditionValue(cond.not, answers, skipped);
   return inner === null ? null : !inner;
 }
 
@@ -54,15 +57,34 @@ export function conditionHolds(cond: Condition, answers: Answers): boolean {
   return conditionValue(cond, answers) === true;
 }
 
+const byIdCache = new WeakMap<readonly Question[], Map<string, Question>>();
+function questionsById(questions: readonly Question[]): Map<string, Question> {
+  let map = byIdCache.get(questions);
+  if (!map) byIdCache.set(questions, (map = new Map(questions.map((q) => [q.id, q]))));
+  return map;
+}
+
 /**
  * Why a question does not count at this tier, or null when it applies. A `when` condition skips
  * its question only when it is definitely false: a follow-up never disappears because somebody
  * does not know the answer it depends on, so not knowing never scores above an honest answer.
+ * With the rubric's questions, a condition on a question that is itself not asked is false (the
+ * rubric checks that conditions form no cycle).
  */
-export function skipReason(q: Question, tier: string, answers: Answers): 'out-of-tier' | 'condition-unmet' | null {
+export function skipReason(
+  q: Question,
+  tier: string,
+  answers: Answers,
+  questions?: readonly Question[],
+): 'out-of-tier' | 'condition-unmet' | null {
   if (q.tiers && !q.tiers.includes(tier)) return 'out-of-tier';
-  if (q.when && conditionValue(q.when, answers) === false) return 'condition-unmet';
-  return null;
+  if (!q.when) return null;
+  const byId = questions ? questionsById(questions) : undefined;
+  const skipped = byId && ((id: string) => {
+    const dep = byId.get(id);
+    return dep !== undefined && dep !== q && skipReason(dep, tier, answers, questions) !== null;
+  });
+  return conditionValue(q.when, answers, skipped) === false ? 'condition-unmet' : null;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -80,9 +102,9 @@ export function levelFor(rubric: Rubric, score: number): Rubric['levels'][number
   return level;
 }
 
-function scoreQuestion(q: Question, tier: TierResult, answers: Answers): QuestionResult {
+function scoreQuestion(rubric: Rubric, q: Question, tier: TierResult, answers: Answers): QuestionResult {
   const answer = answers[q.id];
-  const skipped = skipReason(q, tier.id, answers);
+  const skipped = skipReason(q, tier.id, answers, rubric.questions);
   const choice = answer?.choice ?? null;
   if (skipped) {
     const reason = skipped === 'out-of-tier' ? `not asked at the ${tier.id} tier` : 'its condition on other answers does not hold';
@@ -137,7 +159,7 @@ const counts = (qs: QuestionResult[]) => {
 
 export function evaluate(rubric: Rubric, answers: Answers, options: EvaluateOptions): Report {
   const tier = classifyTier(rubric, answers);
-  const questions = rubric.questions.map((q) => scoreQuestion(q, tier, answers));
+  const questions = rubric.questions.map((q) => scoreQuestion(rubric, q, tier, answers));
 
   const areas: AreaResult[] = rubric.areas.map((area) => {
     const qs = questions.filter((q) => q.area === area.id);

@@ -121,3 +121,16 @@ describe('skipReason and the questionnaire plan', () => {
     expect(dk.score).toBeLessThan(raw.score);
   });
 });
+
+describe('a condition on a question that is not asked', () => {
+  it('is false: the follow-up of a question out of the tier is not asked either', async () => {
+    const { mini } = await import('../helpers/rubric.js');
+    const r = await mini();
+    const statusOf = (a: Answers) => evaluate(r, a, { now: NOW }).questions.find((q) => q.id === 'latency')!.status;
+    expect(statusOf(answered({ consumer: 'humans' }))).toBe('condition-unmet');
+    // at the high tier `serving` is asked; while it is open, its follow-up stays
+    expect(statusOf(answered({ consumer: 'machines' }))).toBe('unanswered');
+    expect(statusOf(answered({ consumer: 'machines', serving: 'file' }))).toBe('condition-unmet');
+    expect(planSteps(r, answered({ consumer: 'humans' }), {}).map((s) => s.id)).not.toContain('latency');
+  });
+});
