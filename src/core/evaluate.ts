@@ -2,7 +2,7 @@
 import { DONT_KNOW } from './constants.js';
 import type { Condition, Question, Rubric } from './rubric-schema.js';
 import type { Answers } from './answers.js';
-import { classifyTier, type TierResult } from './tier.js';
+import { classifyTier as classifyByRules, type TierResult } from './tier.js';
 import { planRemediation } from './remediation.js';
 import { applyGate, type GateInput } from './gate.js';
 import { findContradictions, type Contradiction } from './contradictions.js';
@@ -85,6 +85,31 @@ export function skipReason(
     return dep !== undefined && dep !== q && skipReason(dep, tier, answers, questions) !== null;
   });
   return conditionValue(q.when, answers, skipped) === false ? 'condition-unmet' : null;
+}
+
+const tierViews = new WeakMap<Rubric, Rubric>();
+
+/**
+ * The deployment tier, from the tier questions that the tier rules name. A tier question no rule
+ * names (the product kind) selects questions through `when` conditions instead: leaving it open
+ * keeps all of them (see conditionValue) and must not make the tier unknown, or a readiness file
+ * answered before the question existed would jump to the strictest tier. Its answer is still
+ * listed with the tier answers.
+ */
+export function classifyTier(rubric: Rubric, answers: Answers): TierResult {
+  let view = tierViews.get(rubric);
+  if (!view) {
+    const named = new Set(rubric.tierRules.flatMap((rule) => Object.keys(rule.when)));
+    view = { ...rubric, tierQuestions: rubric.tierQuestions.filter((q) => named.has(q.id)) };
+    tierViews.set(rubric, view);
+  }
+  const result = classifyByRules(view, answers);
+  const all: TierResult['answers'] = {};
+  for (const q of rubric.tierQuestions) {
+    const choice = result.answers[q.id] ?? answers[q.id]?.choice?.[0];
+    if (choice !== undefined) all[q.id] = choice;
+  }
+  return { ...result, answers: all };
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

@@ -4,8 +4,7 @@
 // condition depends on an open or "don't know" answer stays in the plan (see skipReason).
 import type { Rubric } from './rubric-schema.js';
 import type { Answers } from './answers.js';
-import { skipReason } from './evaluate.js';
-import { classifyTier } from './tier.js';
+import { classifyTier, skipReason } from './evaluate.js';
 
 export const TIER_SECTION = 'tier';
 

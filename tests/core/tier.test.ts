@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyTier, tierCombinations } from '../../src/core/tier.js';
+import { tierCombinations } from '../../src/core/tier.js';
+import { classifyTier } from '../../src/core/evaluate.js';
 import { loadRubricFile, builtinRubricYaml } from '../../src/io/load-rubric.js';
 import { answers } from '../helpers/rubric.js';
 
@@ -23,8 +24,9 @@ describe('the white paper tiers in the built-in rubric', () => {
     }
   });
 
-  it('assumes the strictest tier while the product kind is unanswered', () => {
-    expect(classifyTier(rubric, answers({ consumer: 'humans', frequency: 'once' }))).toMatchObject({ id: 'high', known: false });
+  it('knows the tier while the product kind is open: no tier rule names it (it selects questions instead)', () => {
+    expect(classifyTier(rubric, answers({ consumer: 'humans', frequency: 'once' }))).toMatchObject({ id: 'low', known: true, answers: { consumer: 'humans', frequency: 'once' } });
+    expect(classifyTier(rubric, answers({ consumer: 'humans', frequency: 'once', 'product-kind': 'rules' })).answers).toEqual({ consumer: 'humans', frequency: 'once', 'product-kind': 'rules' });
   });
 
   it('assumes the strictest tier while a tier question is unanswered', () => {
