@@ -75,10 +75,12 @@ describe.skipIf(!hasTmux && !process.env.CI)('ready assess in a terminal', () =>
   it('saves every answer, exits 130 on Ctrl-C, and resumes with the saved answers as defaults', async () => {
     const dir = tempProject(); // a new user: no readiness.yaml, not a git repository
     const first = start(dir, ['assess']);
-    await first.waitFor(/^\? Tier · 1 of 2 /m);
+    await first.waitFor(/^\? Tier · 1 of 3 /m);
     first.keys('2', 'Enter'); // software consumes the output
-    await first.waitFor(/^\? Tier · 2 of 2 /m);
+    await first.waitFor(/^\? Tier · 2 of 3 /m);
     first.keys('2', 'Enter'); // refreshed on a schedule
+    await first.waitFor(/^\? Tier · 3 of 3 /m);
+    first.keys('1', 'Enter'); // a trained model's predictions
     const tiered = await first.waitFor(/^\? Data · 1 of \d+ /m);
     expect(tiered).toMatch(/^Tier: High complexity\. \S.*$/m);
     first.keys('Enter'); // the first option
@@ -88,17 +90,18 @@ describe.skipIf(!hasTmux && !process.env.CI)('ready assess in a terminal', () =>
     expect(first.screen()).toContain('Answers saved to readiness.yaml; run `ready assess` to resume.');
 
     const saved = answersIn(dir);
-    expect(Object.keys(saved)).toHaveLength(3);
+    expect(Object.keys(saved)).toHaveLength(4);
     expect(saved.consumer!.choice).toBe('machines');
     expect(saved.frequency!.choice).toBe('batch');
-    const [dataId, dataAnswer] = Object.entries(saved)[2]!;
+    expect(saved['product-kind']!.choice).toBe('model');
+    const [dataId, dataAnswer] = Object.entries(saved)[3]!;
     expect(dataAnswer.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(readFileSync(join(dir, 'readiness.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\S+\n# How ready this project is/);
 
     // again: it picks up at the first open question, and Back shows the saved answer as the default
     const second = start(dir, ['assess', '--by', 'Sam Lee']);
     const resumed = await second.waitFor(/^\? Data · 2 of \d+ /m);
-    expect(resumed).toMatch(/^Resuming: 3 of \d+ questions answered\./m);
+    expect(resumed).toMatch(/^Resuming: 4 of \d+ questions answered\./m);
     second.keys('Back', 'Enter');
     const back = await second.waitFor(/^\? Data · 1 of \d+ /m);
     expect(back).toMatch(/^❯ 1\. .*\(current answer\)$/m);
@@ -117,9 +120,9 @@ describe.skipIf(!hasTmux && !process.env.CI)('ready assess in a terminal', () =>
   it('keeps the answers already given when the terminal is closed', async () => {
     const dir = tempProject();
     const run = start(dir, ['assess']);
-    await run.waitFor(/^\? Tier · 1 of 2 /m);
+    await run.waitFor(/^\? Tier · 1 of 3 /m);
     run.keys('1', 'Enter');
-    await run.waitFor(/^\? Tier · 2 of 2 /m);
+    await run.waitFor(/^\? Tier · 2 of 3 /m);
     tmux('kill-session', '-t', run.name);
     // ends by SIGHUP, as hung-up programs do (the shell reports 128 + 1), not by a crash
     expect(await run.exitCode()).toBe(129);

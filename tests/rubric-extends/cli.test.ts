@@ -35,7 +35,7 @@ describe('ready rubric list', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Built-in rubrics');
     expect(lines[1]).toMatch(new RegExp(`^ {4}default +${DEFAULT.version.replace(/\./g, '\\.')} +${DEFAULT.questions.length} questions  ${DEFAULT.title}$`));
-    expect(lines[2]).toMatch(new RegExp(`^ {4}ml-test-score +1\\.0\\.0 +28 questions  ML Test Score \\(Breck et al\\., 2017\\)$`));
+    expect(lines[2]).toMatch(new RegExp(`^ {4}ml-test-score +2\\.0\\.0 +28 questions  ML Test Score \\(Breck et al\\., 2017\\)$`));
     expect(r.stdout).toContain('No readiness.yaml here: `ready assess` starts one with builtin:default.');
   });
 
@@ -66,7 +66,7 @@ describe('ready rubric list', () => {
     const r = await runCli(['rubric', 'list', '--format', 'json'], { cwd: tempProject({ 'readiness.yaml': 'answers: {}\n' }) });
     const data = JSON.parse(r.stdout);
     expect(data.builtin.map((b: { id: string; inUse: boolean }) => [b.id, b.inUse])).toEqual([['default', true], ['ml-test-score', false]]);
-    expect(data.builtin[1]).toMatchObject({ ref: 'builtin:ml-test-score', version: '1.0.0', questions: 28, areas: 4, aggregation: 'min' });
+    expect(data.builtin[1]).toMatchObject({ ref: 'builtin:ml-test-score', version: '2.0.0', questions: 28, areas: 4, aggregation: 'min' });
     expect(data.inUse).toMatchObject({ file: 'readiness.yaml', ref: 'builtin:default', rubric: { id: 'default', questions: DEFAULT.questions.length } });
   });
 });
@@ -75,9 +75,9 @@ describe('ready rubric show', () => {
   it('prints an outline: areas > questions > options with scores', async () => {
     const r = await runCli(['rubric', 'show', 'ml-test-score'], { cwd: tempProject() });
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['ml-test-score 1.0.0 · ML Test Score (Breck et al., 2017)', 'from builtin:ml-test-score', 'aggregation min · 4 areas · 28 questions']);
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['ml-test-score 2.0.0 · ML Test Score (Breck et al., 2017)', 'from builtin:ml-test-score', 'aggregation min · 4 areas · 28 questions']);
     expect(r.stdout).toContain('\nData and features [data] weight 1 · 7 questions\n  feature-schema  Are the expected values');
-    expect(r.stdout).toMatch(/\n {7}0  not-done +Not done\n {5}0\.5  manual +Done by hand, with the results written down\n {7}1  automated +Automated: runs on every change or on a schedule\n {7}0  dont-know +Don't know\n/);
+    expect(r.stdout).toMatch(/\n {7}0  not-done +Not done\n {5}0\.5  manual +Done by hand, with the results documented and distributed to the team\n {7}1  automated +Automated and run repeatedly: on every change or on a schedule\n {7}0  dont-know +Don't know\n/);
     expect(r.stdout).toContain('Levels  Research project ≥0 · Serious gaps ≥7 · First pass ≥21 · Reasonably tested ≥35 · Strong ≥50 · Exceptional ≥78');
   });
 
@@ -235,7 +235,8 @@ describe('the ML Test Score rubric', () => {
 
   it('scores the weakest section, with half a point for a manual test', async () => {
     // per section: data all automated (7 points), model all by hand (3.5), infrastructure 4 of 7
-    // automated, monitoring 3 of 7 automated (the weakest: 3 points)
+    // automated, monitoring 3 of 7 automated (the weakest: 3 points). Scores are shown out of 100:
+    // a section's points times 100/7.
     const bySection: Record<string, (n: number) => string> = {
       data: () => 'automated',
       model: () => 'manual',
