@@ -31,9 +31,9 @@ const project = (readiness: string, extra: Record<string, string> = {}) => tempP
 const github = (dir: string, more: Record<string, string> = {}) => ({ GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir, GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), ...more });
 const annotations = (text: string) => text.split('\n').filter((l) => l.startsWith('::'));
 
-const BLOCKER = '::error file=readiness.yaml,line=8,title=ready%3A blocker owner::owner is answered "Nobody", which rules out production whatever the score (maxBlockers: 0 allowed, the default); next step: Find a data owner.';
-const MIN_SCORE = '::error file=readiness.yaml,line=8,title=ready%3A minScore::overall score 3.1 is below the minimum 90 (minScore, set in readiness.yaml line 3); largest gaps: owner (line 8), tools, quality (line 7)';
-const UNANSWERED = '::warning file=readiness.yaml,line=4,title=ready%3A maxUnanswered::1 question unanswered, more than the 0 allowed (maxUnanswered, set in readiness.yaml line 4); unanswered: tools';
+const BLOCKER = '::error file=readiness.yaml,line=8,title=ready%3A BLOCKER owner::owner is answered "Nobody", which rules out production whatever the score (maxBlockers: 0 allowed, the default); next step: Find a data owner.';
+const MIN_SCORE = '::error file=readiness.yaml,line=8,title=ready%3A MIN_SCORE::overall score 3.1 is below the minimum 90 (minScore, set in readiness.yaml line 3); largest gaps: owner (line 8), tools, quality (line 7)';
+const UNANSWERED = '::warning file=readiness.yaml,line=4,title=ready%3A MAX_UNANSWERED::1 question unanswered, more than the 0 allowed (maxUnanswered, set in readiness.yaml line 4); unanswered: tools';
 
 describe('GitHub Actions', () => {
   it('annotates the lines of readiness.yaml, errors first, and exits 1', async () => {
@@ -64,7 +64,7 @@ describe('GitHub Actions', () => {
   it('names the file relative to the workspace and escapes "," and ":" in it', async () => {
     const dir = tempProject({ 'a,b:c/rubric.yaml': RUBRIC, 'a,b:c/readiness.yaml': FAILING });
     const r = await runCli(['check'], { cwd: join(dir, 'a,b:c'), env: github(dir) });
-    expect(annotations(r.stdout)[0]).toMatch(/^::error file=a%2Cb%3Ac\/readiness\.yaml,line=8,title=ready%3A blocker owner::/);
+    expect(annotations(r.stdout)[0]).toMatch(/^::error file=a%2Cb%3Ac\/readiness\.yaml,line=8,title=ready%3A BLOCKER owner::/);
   });
 
   it('escapes "%" and newlines in messages', async () => {
@@ -112,7 +112,7 @@ describe('GitHub Actions', () => {
     const r = await runCli(['check', '--max-blockers', '0:warn'], { cwd: dir, env: github(dir) });
     expect(r.code).toBe(0);
     expect(annotations(r.stdout)).toEqual([
-      '::warning file=readiness.yaml,line=7,title=ready%3A blocker owner::owner is answered "Nobody", which rules out production whatever the score (maxBlockers: 0 allowed, set on the command line); next step: Find a data owner.',
+      '::warning file=readiness.yaml,line=7,title=ready%3A BLOCKER owner::owner is answered "Nobody", which rules out production whatever the score (maxBlockers: 0 allowed, set on the command line); next step: Find a data owner.',
       // one line up: the minScore line was taken out of the file
       UNANSWERED.replaceAll('line=4', 'line=3').replace('line 4', 'line 3'),
     ]);
@@ -148,11 +148,11 @@ describe('SARIF', () => {
     const run = sarif.runs[0];
     expect(run.tool.driver.name).toBe('ready');
     const ruleIds = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
-    expect(ruleIds).toEqual(expect.arrayContaining(['blocker', 'minScore', 'maxUnanswered', 'baselineScore']));
+    expect(ruleIds).toEqual(expect.arrayContaining(['BLOCKER', 'MIN_SCORE', 'MAX_UNANSWERED', 'BASELINE_SCORE']));
     expect(run.results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level])).toEqual([
-      ['blocker', 'error'],
-      ['minScore', 'error'],
-      ['maxUnanswered', 'warning'],
+      ['BLOCKER', 'error'],
+      ['MIN_SCORE', 'error'],
+      ['MAX_UNANSWERED', 'warning'],
     ]);
     for (const result of run.results) {
       expect(ruleIds[result.ruleIndex]).toBe(result.ruleId);
@@ -182,9 +182,9 @@ describe('GitLab code quality', () => {
   it('writes the fields GitLab reads, with the line of each answer', async () => {
     const issues = await report(project(FAILING));
     expect(issues.map((i: { check_name: string; severity: string; location: unknown }) => [i.check_name, i.severity, i.location])).toEqual([
-      ['ready/blocker', 'blocker', { path: 'readiness.yaml', lines: { begin: 8 } }],
-      ['ready/minScore', 'critical', { path: 'readiness.yaml', lines: { begin: 8 } }],
-      ['ready/maxUnanswered', 'minor', { path: 'readiness.yaml', lines: { begin: 4 } }],
+      ['ready/BLOCKER', 'blocker', { path: 'readiness.yaml', lines: { begin: 8 } }],
+      ['ready/MIN_SCORE', 'critical', { path: 'readiness.yaml', lines: { begin: 8 } }],
+      ['ready/MAX_UNANSWERED', 'minor', { path: 'readiness.yaml', lines: { begin: 4 } }],
     ]);
     expect(issues[1].description).toBe('overall score 3.1 is below the minimum 90 (minScore, set in readiness.yaml line 3); largest gaps: owner (line 8), tools, quality (line 7)');
   });
@@ -238,8 +238,8 @@ describe('--baseline', () => {
     const r = await runCli(['check', '--baseline', 'report.json', '--max-blockers', '1'], { cwd: dir, env: github(dir) });
     expect(r.code).toBe(1);
     const terms = annotations(r.stdout).map((a) => /title=ready%3A (\w+)/.exec(a)![1]);
-    expect(terms).toEqual(['baselineScore', 'baselineLevel', 'baselineArea', 'baselineBlockers', 'blocker']);
-    expect(annotations(r.stdout)[3]).toMatch(/^::error file=readiness\.yaml,line=5,title=ready%3A baselineBlockers::1 new blocker since the baseline of \d{4}-\d\d-\d\d \(baselineBlockers\): owner is "Nobody" \(line 5\)$/);
+    expect(terms).toEqual(['BASELINE_SCORE', 'BASELINE_LEVEL', 'BASELINE_AREA', 'BASELINE_BLOCKERS', 'BLOCKER']);
+    expect(annotations(r.stdout)[3]).toMatch(/^::error file=readiness\.yaml,line=5,title=ready%3A BASELINE_BLOCKERS::1 new blocker since the baseline of \d{4}-\d\d-\d\d \(baselineBlockers\): owner is "Nobody" \(line 5\)$/);
   });
 
   it('reports an area the rubric no longer has without failing on it', async () => {

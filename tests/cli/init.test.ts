@@ -175,7 +175,7 @@ describe('ready init --ci gitlab', () => {
     expect((await runGenerated(job.script[0], dir)).code).toBe(1);
     for (const line of job.after_script) await runGenerated(line, dir);
     const quality = JSON.parse(readFileSync(join(dir, job.artifacts.reports.codequality), 'utf8'));
-    expect(quality[0]).toMatchObject({ check_name: 'ready/blocker', severity: 'blocker', location: { path: 'readiness.yaml', lines: { begin: 4 } } });
+    expect(quality[0]).toMatchObject({ check_name: 'ready/BLOCKER', severity: 'blocker', location: { path: 'readiness.yaml', lines: { begin: 4 } } });
   });
 });
 
