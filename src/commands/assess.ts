@@ -7,7 +7,8 @@ import type { Answers } from '../core/answers.js';
 import type { Rubric } from '../core/rubric-schema.js';
 import { scopeProblems, type Scope } from '../core/questionnaire.js';
 import { InputError, UsageError } from '../errors.js';
-import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../load/load-readiness.js';
+import { loadReadiness, type LoadedReadiness } from '../load/load-readiness.js';
+import { findReadinessFile, READINESS_FILE } from '../load/find-readiness.js';
 import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from '../load/load-rubric.js';
 import { ReadinessWriter } from '../write/readiness-writer.js';
 import { schemaRef } from '../write/schema-ref.js';
@@ -79,7 +80,8 @@ export function isInteractive(): boolean {
 
 /** The whole command minus the terminal; returns the exit code. */
 export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<number> {
-  const file = opts.file ?? READINESS_FILE;
+  // the file check and status would find, else a new one here
+  const file = findReadinessFile(opts.file)?.file ?? READINESS_FILE;
   const scope: Scope = { areas: opts.area ?? [], roles: opts.role ?? [], onlyUnanswered: opts.onlyUnanswered === true };
 
   // Found out now rather than after the first answer, which could then not be saved.

@@ -1,5 +1,5 @@
 // `ready check`: evaluate, render, and set the exit code from the gate.
-import { evaluateProject, readFiles, type ProjectOptions } from './evaluate-project.js';
+import { evaluateWithBaseline, readFiles, type ProjectOptions } from './evaluate-project.js';
 import { render, type Format } from '../reporters/render.js';
 import { writeOutput } from '../write/write-output.js';
 import { writeStdout } from '../terminal/stdout.js';
@@ -12,18 +12,17 @@ export interface CheckOptions extends ProjectOptions {
   output?: string;
   /** an earlier JSON report: fail on any regression against it */
   baseline?: string;
+  /** or readiness.yaml as of this git ref, scored on the spot */
+  baselineRef?: string;
 }
 
 export async function check(opts: CheckOptions): Promise<void> {
-  // a bad baseline is an input error, found before anything is printed
-  const baseline = opts.baseline ? (await import('../load/load-baseline.js')).loadBaseline(opts.baseline) : undefined;
-  const { report: evaluated, loaded } = await evaluateProject(opts);
-  const report = baseline ? (await import('../core/baseline.js')).compareWithBaseline(evaluated, baseline, opts.baseline!) : evaluated;
+  const { report, loaded, baselineLabel } = await evaluateWithBaseline(opts);
   const file = repoPath(loaded.file);
   const style = await loadStyle(!opts.output && wantsColor());
   writeOutput(await render(report, opts.format, { style, file, detail: 'summary' }), opts.output, [...readFiles(loaded), ...(opts.baseline ? [opts.baseline] : [])]);
   // what the baseline could not compare fails nothing, but nobody should have to dig for it
-  for (const note of report.baseline?.notes ?? []) process.stderr.write(`ready: baseline ${opts.baseline}: ${stripControl(note)}\n`);
+  for (const note of report.baseline?.notes ?? []) process.stderr.write(`ready: baseline ${stripControl(baselineLabel ?? '')}: ${stripControl(note)}\n`);
   if (onGithubActions()) {
     const { reportToGithub } = await import('../ci/github-actions.js');
     const { stepSummary } = await import('../reporters/github.js');
