@@ -33,6 +33,8 @@ export function commitsOf(cwd: string, file: string, label: string): Commit[] {
   const SEP = '\x1f';
   // %x00 ends each record, so that an author name holding a newline cannot split one
   const r = gitSync(['log', '--reverse', `--format=%H${SEP}%aI${SEP}%an%x00`, '--', file], { cwd });
+  // a repository without a first commit has no history of anything
+  if (r.code !== 0 && /does not have any commits yet/.test(r.stderr)) return [];
   if (r.code !== 0) throw new InputError([{ file: label, message: `cannot read its git history: ${gitProblem(r.stderr, r.code, r.timedOut)}` }]);
   return r.stdout
     .toString('utf8')
