@@ -190,11 +190,16 @@ function helpText(step: Step): string {
 
 /** How many questions count at the tier (as `ready check` counts them), and how many this session asks. */
 function questionCount(session: QuestionnaireSession, plan: Step[]): string {
-  const applicable = applicableCount(session.rubric, session.answers);
-  const asked = plan.filter((st) => st.kind === 'question').length;
-  const open = plan.filter((st) => st.kind === 'question' && !(session.answers[st.id]?.choice?.length || session.answers[st.id]?.notApplicable)).length;
+  const { answers } = session;
+  const applicable = applicableCount(session.rubric, answers);
+  const questions = plan.filter((st) => st.kind === 'question');
+  // marked "not applicable": still offered for review, but not counted, as `ready check` does not count them
+  const marked = questions.filter((st) => answers[st.id]?.notApplicable !== undefined).length;
+  const asked = questions.length - marked;
+  const open = questions.filter((st) => !(answers[st.id]?.choice?.length || answers[st.id]?.notApplicable !== undefined)).length;
   const scope = asked === applicable ? `${applicable} questions apply at this tier` : `${asked} of the ${applicable} questions that apply at this tier are in this session`;
-  return `${scope}; ${open === 0 ? 'all are answered' : `${open} open, ${durationWords(open)}`}.`;
+  const na = marked > 0 ? ` (${marked} more marked not applicable)` : '';
+  return `${scope}${na}; ${open === 0 ? 'all are answered' : `${open} open, ${durationWords(open)}`}.`;
 }
 
 /** What the person is about to do: the tier and why, how many questions, about how long. */
