@@ -107,7 +107,7 @@ export function createProgram(commands: CommandLoaders = COMMANDS, write: (text:
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
     .option('--baseline <report.json>', 'also fail when the score, the level or an area drops, or a blocker appears, against this earlier JSON report')
-    .option('--baseline-ref <ref>', 'the same against readiness.yaml as of a git ref (such as origin/main), scored on the spot: no stored report needed');
+    .option('--baseline-ref <ref>', 'the same against readiness.yaml as of a git ref (such as origin/main), scored on the spot: no stored report needed; auto: the target branch of the pull or merge request CI runs for');
   gateOptions(check, 'help')
     .option('--no-evidence', 'do not scan the repository (the folder of the readiness file) for evidence')
     .addHelpText(
@@ -144,7 +144,7 @@ export function createProgram(commands: CommandLoaders = COMMANDS, write: (text:
     .addOption(format(FULL_REPORT_FORMATS, 'output format (badge: an SVG for READMEs)'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
-    .option('--baseline-ref <ref>', 'show what changed against readiness.yaml as of a git ref (such as origin/main)');
+    .option('--baseline-ref <ref>', 'show what changed against readiness.yaml as of a git ref (such as origin/main; auto: the target branch of the pull or merge request CI runs for)');
   gateOptions(report, 'reportHelp')
     .option('--no-evidence', 'do not scan the repository (the folder of the readiness file) for evidence')
     .addHelpText('after', '\nExamples:\n  $ ready report\n  $ ready report --format markdown -o readiness.md\n  $ ready report --format html -o readiness.html\n  $ ready report --format badge -o readiness.svg')

@@ -6,6 +6,7 @@ import { writeStdout } from '../terminal/stdout.js';
 import { onGithubActions, repoPath } from '../ci/ci-env.js';
 import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
 import { stripControl } from '../text/sanitize.js';
+import type { Report } from '../core/report.js';
 
 export interface CheckOptions extends ProjectOptions {
   format: Format;
@@ -17,7 +18,7 @@ export interface CheckOptions extends ProjectOptions {
 }
 
 export async function check(opts: CheckOptions): Promise<void> {
-  const { report, loaded, baselineLabel } = await evaluateWithBaseline(opts);
+  const { report, loaded, baselineLabel, baselineReport } = await evaluateWithBaseline(opts);
   const file = repoPath(loaded.file);
   const style = await loadStyle(!opts.output && wantsColor());
   writeOutput(await render(report, opts.format, { style, file, detail: 'summary' }), opts.output, [...readFiles(loaded), ...(opts.baseline ? [opts.baseline] : [])]);
@@ -28,7 +29,14 @@ export async function check(opts: CheckOptions): Promise<void> {
     const { stepSummary } = await import('../reporters/github.js');
     // workflow commands work on either stream; stdout stays parseable when it carries the report
     const stream = opts.format === 'github' ? undefined : opts.format === 'text' || opts.output ? { write: writeStdout } : process.stderr;
-    reportToGithub(report, { file, ...(stream && { stream }), summary: () => stepSummary(report) });
+    // the summary says what changed against the baseline, not only what fails because of it
+    const changes = baselineReport ? await changesAgainst(baselineReport, report, baselineLabel!) : '';
+    reportToGithub(report, { file, ...(stream && { stream }), summary: () => `${stepSummary(report)}${changes}` });
   }
   process.exitCode = report.gate.passed ? 0 : 1;
+}
+
+async function changesAgainst(before: Report, after: Report, label: string): Promise<string> {
+  const [{ diffReports }, { renderDiffMarkdown }] = await Promise.all([import('../core/diff.js'), import('../reporters/diff.js')]);
+  return `\n${renderDiffMarkdown(diffReports(before, after), { heading: `## Changes against ${label}` })}`;
 }

@@ -76,8 +76,8 @@ export function readinessFileFor(explicit: string | undefined): string {
   const found = findReadinessFile(explicit);
   const file = found?.file ?? READINESS_FILE;
   if (!existsSync(file)) {
-    const where = explicit === undefined ? ' here or in a folder above it up to the repository root' : '';
-    throw new InputError([{ file, message: `no such readiness file${where}; run \`ready assess\` to answer the questionnaire, or pass --file PATH` }]);
+    const where = explicit === undefined ? ' (looked here and in the folders above, up to the repository root)' : '';
+    throw new InputError([{ file, message: `no such readiness file; run \`ready assess\` to answer the questionnaire, or pass --file PATH${where}` }]);
   }
   if (found?.above) process.stderr.write(`ready: using ${stripControl(file)}\n`);
   return file;
@@ -113,23 +113,34 @@ export async function evaluateProject(opts: ProjectOptions): Promise<{ report: R
   return { report, loaded };
 }
 
+/** `--baseline-ref auto`: the target branch of the pull or merge request CI is running for. */
+export const AUTO_REF = 'auto';
+
+export function autoBaselineRef(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const target = env.GITHUB_BASE_REF || env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME;
+  if (target) return `origin/${target}`;
+  process.stderr.write('ready: --baseline-ref auto: not a pull or merge request, so there is no base branch to compare with\n');
+  return undefined;
+}
+
 /**
  * The evaluation compared with its baseline, when one is asked for: an earlier JSON report
  * (`--baseline`) or readiness.yaml as of a git ref (`--baseline-ref`). `check` gates on the
  * comparison; `report` shows it.
  */
-export async function evaluateWithBaseline(opts: ProjectOptions): Promise<{ report: Report; loaded: LoadedReadiness; baselineLabel?: string }> {
+export async function evaluateWithBaseline(opts: ProjectOptions): Promise<{ report: Report; loaded: LoadedReadiness; baselineLabel?: string; baselineReport?: Report }> {
   if (opts.baseline !== undefined && opts.baselineRef !== undefined) throw new UsageError('--baseline and --baseline-ref: give one baseline, not both');
   if (opts.baselineRef !== undefined && opts.example) throw new UsageError('--baseline-ref: the example project has no git history');
   // a bad baseline report is an input error, found before anything is printed
   const stored = opts.baseline ? (await import('../load/load-baseline.js')).loadBaseline(opts.baseline) : undefined;
   const { report, loaded } = await evaluateProject(opts);
-  const atRef = opts.baselineRef !== undefined ? await evaluateAtRef(loaded.file, opts.baselineRef, opts.rubric) : undefined;
+  const ref = opts.baselineRef === AUTO_REF ? autoBaselineRef() : opts.baselineRef;
+  const atRef = ref !== undefined ? await evaluateAtRef(loaded.file, ref, opts.rubric) : undefined;
   const baseline = stored ?? atRef?.report;
   const baselineLabel = opts.baseline ?? atRef?.label;
   if (!baseline || baselineLabel === undefined) return { report, loaded };
   const { compareWithBaseline } = await import('../core/baseline.js');
-  return { report: compareWithBaseline(report, baseline, baselineLabel), loaded, baselineLabel };
+  return { report: compareWithBaseline(report, baseline, baselineLabel), loaded, baselineLabel, baselineReport: baseline };
 }
 
 /**

@@ -206,7 +206,7 @@ describe('finding readiness.yaml upward', () => {
     git(inner, 'init', '-q');
     const inRepo = runCli(['check', '--no-evidence'], { cwd: join(inner, 'sub') });
     expect(inRepo.code).toBe(2);
-    expect(inRepo.stderr).toMatch(/^ready: readiness\.yaml: no such readiness file here or in a folder above it up to the repository root; run `ready assess`/);
+    expect(inRepo.stderr).toBe('ready: readiness.yaml: no such readiness file; run `ready assess` to answer the questionnaire, or pass --file PATH (looked here and in the folders above, up to the repository root)\n');
     const plain = join(outer, 'plain');
     mkdirSync(plain);
     const outside = runCli(['check', '--no-evidence'], { cwd: plain });
