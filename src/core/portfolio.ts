@@ -56,6 +56,10 @@ export interface Portfolio {
   /** shared questions only, most common first */
   blockers: QuestionTally[];
   gaps: QuestionTally[];
+  /** older reports of a project that has a later one: set aside, each project counts once */
+  olderReports: number;
+  /** projects with fewer answers than MIN_ANSWERED_SHARE of their questions: listed, left out of the headline */
+  tooFewAnswers: string[];
   comparison: {
     rubrics: { id: string; version: string; title: string; projects: number }[];
     sharedQuestions: number;
@@ -66,6 +70,18 @@ export interface Portfolio {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Below this share of applicable questions answered, a project's weakest area says little: the headline leaves it out. */
+export const MIN_ANSWERED_SHARE = 0.5;
+
+/** Of two reports of one project, the later one (by generatedAt; the file name breaks a tie, so arrival order never matters). */
+function later(a: ReportDigest, b: ReportDigest): ReportDigest {
+  const ta = Date.parse(a.generatedAt);
+  const tb = Date.parse(b.generatedAt);
+  if (Number.isFinite(ta) && Number.isFinite(tb) && ta !== tb) return ta > tb ? a : b;
+  if (Number.isFinite(ta) !== Number.isFinite(tb)) return Number.isFinite(ta) ? a : b;
+  return compare(a.file, b.file) >= 0 ? a : b;
+}
 
 /**
  * What is wrong with a parsed JSON file as a report, or null when it has every field the
@@ -151,6 +167,8 @@ export interface ReportDigest {
   answered: number;
   applicable: number;
   assessedAt: string;
+  /** when the report was made: of two reports of one project, the later one counts */
+  generatedAt: string;
 }
 
 export interface ReportSource {
@@ -200,6 +218,7 @@ export function digestReport(report: Report, source: ReportSource): ReportDigest
     answered: report.summary.answered,
     applicable: report.summary.applicable,
     assessedAt: latestAnswer || report.generatedAt,
+    generatedAt: report.generatedAt,
   };
 }
 
@@ -254,9 +273,15 @@ export class PortfolioBuilder {
   private readonly questionIndex = new Map<string, number>();
   private readonly tierStats = new Map<string, { outOfTier: number; reports: number; minScoreSum: number; minScores: number }>();
   private readonly sampledLevels = new Map<string, { title: string | null; floor: number }>();
+  /** the latest digest of each project; a rubric's catalog travels with the first digest that has it */
+  private readonly latest = new Map<string, ReportDigest>();
+  private readonly catalogs = new Map<string, RubricCatalog>();
+  private olderReports = 0;
+  private folded = false;
 
+  /** projects, each counted once */
   get size(): number {
-    return this.entries.length;
+    return this.latest.size;
   }
 
   add(report: Report, source: ReportSource): void {
@@ -264,13 +289,27 @@ export class PortfolioBuilder {
   }
 
   addDigest(d: ReportDigest): void {
+    const key = `${d.rubric.id}@${d.rubric.version}`;
+    if (d.catalog && !this.catalogs.has(key)) this.catalogs.set(key, d.catalog);
+    const seen = this.latest.get(d.name);
+    if (seen) this.olderReports++;
+    this.latest.set(d.name, seen ? later(seen, d) : d);
+  }
+
+  private fold(): void {
+    if (this.folded) return;
+    this.folded = true;
+    for (const d of this.latest.values()) this.foldDigest(d);
+  }
+
+  private foldDigest(d: ReportDigest): void {
     const rubricKey = `${d.rubric.id}@${d.rubric.version}`;
     let rubric = this.rubrics.get(rubricKey);
     if (!rubric) {
       rubric = { ...d.rubric, projects: 0, catalog: null };
       this.rubrics.set(rubricKey, rubric);
     }
-    rubric.catalog ??= d.catalog ?? null;
+    rubric.catalog ??= d.catalog ?? this.catalogs.get(rubricKey) ?? null;
     rubric.projects++;
 
     const tier = this.tierStats.get(d.tier.id) ?? { outOfTier: 0, reports: 0, minScoreSum: 0, minScores: 0 };
@@ -310,6 +349,7 @@ export class PortfolioBuilder {
   }
 
   build(options: { now: string }): Portfolio {
+    this.fold();
     const nowMs = Date.parse(options.now);
     // newest version of each rubric first: its wording of a question or an area wins
     const rubrics = [...this.rubrics.values()].sort((a, b) => compare(a.id, b.id) || compareVersions(b.version, a.version));
@@ -361,13 +401,16 @@ export class PortfolioBuilder {
     const tierRow = new Map(tiers.map((t) => [t.id, t]));
     const weakestIn = new Map<string, number>(sharedAreas.map((a) => [a, 0]));
     const areaSums = new Map<string, { sum: number; n: number }>(sharedAreas.map((a) => [a, { sum: 0, n: 0 }]));
+    const tooFewAnswers = projects.filter((p) => p.answeredShare !== null && p.answeredShare < MIN_ANSWERED_SHARE).map((p) => p.name);
+    const unjudged = new Set(tooFewAnswers);
     for (const p of projects) {
       levelRow.get(p.level.id)!.projects++;
       const tier = tierRow.get(p.tier.id)!;
       tier.title ||= p.tier.title;
       tier.projects++;
       tier.levels[p.level.id] = (tier.levels[p.level.id] ?? 0) + 1;
-      if (p.weakestArea) weakestIn.set(p.weakestArea.id, weakestIn.get(p.weakestArea.id)! + 1);
+      // a project with most questions open has no telling weakest area
+      if (p.weakestArea && !unjudged.has(p.name)) weakestIn.set(p.weakestArea.id, weakestIn.get(p.weakestArea.id)! + 1);
       for (const id of sharedAreas) {
         const s = p.areas[id];
         if (s !== null && s !== undefined) {
@@ -415,6 +458,8 @@ export class PortfolioBuilder {
       areas,
       blockers,
       gaps,
+      olderReports: this.olderReports,
+      tooFewAnswers,
       comparison,
     };
     portfolio.headline = headline(portfolio);
@@ -509,7 +554,8 @@ function comparisonNote(c: Omit<Portfolio['comparison'], 'note'>, questionsSeen:
 const quote = (t: QuestionTally) => `${t.question} ("${t.prompt}")`;
 
 function headline(p: Portfolio): string {
-  const total = p.projects.length;
+  const total = p.projects.length - p.tooFewAnswers.length;
+  if (total === 0) return `No project has answered ${Math.round(MIN_ANSWERED_SHARE * 100)}% of its questions yet: too few answers to judge where the organisation stands.`;
   const most = Math.max(0, ...p.areas.map((a) => a.weakestIn));
   const worst = p.areas.filter((a) => a.weakestIn === most && most > 0);
   let area: string;
@@ -526,5 +572,12 @@ function headline(p: Portfolio): string {
     : gap
       ? `; no project has a blocker, and the most common gap is ${quote(gap)}, in ${plural(gap.projects, 'project')}`
       : '; no project has a blocker or a gap';
-  return `${area}${then}.`;
+  const left = p.tooFewAnswers.length;
+  const leftOut = left > 0 ? ` ${plural(left, 'project')} with fewer than ${Math.round(MIN_ANSWERED_SHARE * 100)}% of ${left === 1 ? 'its' : 'their'} questions answered ${left === 1 ? 'is' : 'are'} left out of this: too few answers to judge.` : '';
+  return `${area}${then}.${leftOut}`;
+}
+
+/** The line every format prints under the headline when reports were set aside. */
+export function setAsideNote(p: Pick<Portfolio, 'olderReports'>): string | null {
+  return p.olderReports > 0 ? `Each project counts once, with its latest report; ${plural(p.olderReports, 'older report')} set aside.` : null;
 }
