@@ -21,7 +21,11 @@ export async function check(opts: CheckOptions): Promise<void> {
   const { report, loaded, baselineLabel, baselineReport } = await evaluateWithBaseline(opts);
   const file = repoPath(loaded.file);
   const style = await loadStyle(!opts.output && wantsColor());
-  writeOutput(await render(report, opts.format, { style, file, detail: 'summary' }), opts.output, [...readFiles(loaded), ...(opts.baseline ? [opts.baseline] : [])]);
+  const rendered = await render(report, opts.format, { style, file, detail: 'summary' });
+  // a fresh readiness.yaml fails on everything; the way forward is the questionnaire, not the gate
+  const nothingAnswered = report.summary.answered === 0 && Object.keys(report.tier.answers).length === 0;
+  const hint = opts.format === 'text' && nothingAnswered ? `\nNothing in ${stripControl(loaded.file)} is answered yet: run \`ready assess\` first to answer the questionnaire.\n` : '';
+  writeOutput(`${rendered}${hint}`, opts.output, [...readFiles(loaded), ...(opts.baseline ? [opts.baseline] : [])]);
   // what the baseline could not compare fails nothing, but nobody should have to dig for it
   for (const note of report.baseline?.notes ?? []) process.stderr.write(`ready: baseline ${stripControl(baselineLabel ?? '')}: ${stripControl(note)}\n`);
   if (onGithubActions()) {
