@@ -20,6 +20,7 @@ import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
 import { stdoutStream } from '../terminal/stdout.js';
 import { isoTimestamp } from './clock.js';
 import { gitSync } from '../load/git.js';
+import { scanProgress } from '../terminal/scan-progress.js';
 
 export interface AssessOptions {
   file?: string;
@@ -171,22 +172,11 @@ export async function gitOrOsUser(dir: string): Promise<string | undefined> {
 
 /** Scans the repository once for the rubric's evidence probes; a spinner only on a large one. */
 async function suggestFromEvidence(root: string, rubric: Rubric): Promise<Suggestions> {
-  const [{ scanRepository, hasProbes }, { suggestAnswers }, { LARGE_REPOSITORY }] = await Promise.all([
-    import('../evidence/scan.js'),
-    import('../core/evidence.js'),
-    import('./scan.js'),
-  ]);
+  const [{ scanRepository, hasProbes }, { suggestAnswers }] = await Promise.all([import('../evidence/scan.js'), import('../core/evidence.js')]);
   if (!hasProbes(rubric)) return {};
-  let stop = () => {};
+  const progress = scanProgress(true);
   try {
-    const evidence = await scanRepository(root, rubric, {
-      async onListed(files) {
-        if (files < LARGE_REPOSITORY || process.stderr.isTTY !== true) return;
-        const { default: ora } = await import('ora');
-        const spinner = ora({ text: `Looking for evidence in ${files.toLocaleString('en')} files`, stream: process.stderr }).start();
-        stop = () => spinner.stop();
-      },
-    });
+    const evidence = await scanRepository(root, rubric, { onProgress: progress.update });
     return suggestAnswers(rubric, evidence);
   } catch (err) {
     // without evidence the questionnaire still works; it only loses its suggested defaults
@@ -194,6 +184,6 @@ async function suggestFromEvidence(root: string, rubric: Rubric): Promise<Sugges
     process.stderr.write(`ready: no evidence suggestions: ${stripControl(err.message.split('\n')[0]!)}\n`);
     return {};
   } finally {
-    stop();
+    progress.stop();
   }
 }
