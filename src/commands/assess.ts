@@ -21,6 +21,7 @@ import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
 import { stdoutStream } from '../terminal/stdout.js';
 import { isoTimestamp } from './clock.js';
 import { gitSync } from '../load/git.js';
+import { scanProgress } from '../terminal/scan-progress.js';
 
 export interface AssessOptions {
   file?: string;
@@ -187,23 +188,15 @@ export async function gitOrOsUser(dir: string): Promise<string | undefined> {
 
 /** Scans the repository once for the rubric's evidence probes; a spinner only on a large one. */
 async function scanForHelp(root: string, rubric: Rubric): Promise<EvidenceHelp> {
-  const [{ scanRepository, hasProbes }, { suggestAnswers }, { findContradictions }, { LARGE_REPOSITORY }] = await Promise.all([
+  const [{ scanRepository, hasProbes }, { suggestAnswers }, { findContradictions }] = await Promise.all([
     import('../evidence/scan.js'),
     import('../core/evidence.js'),
     import('../core/contradictions.js'),
-    import('./scan.js'),
   ]);
   if (!hasProbes(rubric)) return { suggestions: {} };
-  let stop = () => {};
+  const progress = scanProgress(true);
   try {
-    const evidence = await scanRepository(root, rubric, {
-      async onListed(files) {
-        if (files < LARGE_REPOSITORY || process.stderr.isTTY !== true) return;
-        const { default: ora } = await import('ora');
-        const spinner = ora({ text: `Looking for evidence in ${files.toLocaleString('en')} files`, stream: process.stderr }).start();
-        stop = () => spinner.stop();
-      },
-    });
+    const evidence = await scanRepository(root, rubric, { onProgress: progress.update });
     return {
       suggestions: suggestAnswers(rubric, evidence),
       // the same finding `ready check` would report, said while the person still has the question in mind
@@ -215,6 +208,6 @@ async function scanForHelp(root: string, rubric: Rubric): Promise<EvidenceHelp> 
     process.stderr.write(`ready: no evidence suggestions: ${stripControl(err.message.split('\n')[0]!)}\n`);
     return { suggestions: {} };
   } finally {
-    stop();
+    progress.stop();
   }
 }

@@ -1,10 +1,10 @@
 // Which questions `ready assess` asks, in which order, and where the user stands. Pure: the
-// prompts live in src/prompt/ and the file in src/io/. The plan is recomputed after every answer,
-// because a tier answer or a `when` condition can add or remove later questions.
+// prompts live in src/prompt/ and the file in src/load/ and src/write/. The plan is recomputed after every answer,
+// because a tier answer or a `when` condition can add or remove later questions. A question whose
+// condition depends on an open or "don't know" answer stays in the plan (see skipReason).
 import type { Rubric } from './rubric-schema.js';
 import type { Answers } from './answers.js';
-import { skipReason } from './evaluate.js';
-import { classifyTier } from './tier.js';
+import { classifyTier, skipReason } from './evaluate.js';
 
 export const TIER_SECTION = 'tier';
 
@@ -96,7 +96,7 @@ export function planSteps(rubric: Rubric, answers: Answers, scope: Scope, initia
     if (scope.areas?.length && !scope.areas.includes(q.area)) return false;
     if (scope.roles?.length && !q.roles.some((r) => scope.roles!.includes(r))) return false;
     if (scope.onlyUnanswered && isAnswered(initial, q.id)) return false;
-    return skipReason(q, tier, answers) === null;
+    return skipReason(q, tier, answers, rubric.questions) === null;
   });
 }
 
@@ -163,7 +163,7 @@ export function countAnswered(plan: Step[], answers: Answers): number {
  */
 export function applicableCount(rubric: Rubric, answers: Answers): number {
   const tier = classifyTier(rubric, answers).id;
-  return rubric.questions.filter((q) => skipReason(q, tier, answers) === null && answers[q.id]?.notApplicable === undefined).length;
+  return rubric.questions.filter((q) => skipReason(q, tier, answers, rubric.questions) === null && answers[q.id]?.notApplicable === undefined).length;
 }
 
 /** Seconds a typical question takes to read and answer, for the opening screen's estimate. */

@@ -50,15 +50,15 @@ describe('one project, several reports', () => {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), JSON.stringify(r));
     }
-    const json = runCli(['portfolio', '.', '--format', 'json'], { cwd: dir });
+    const json = await runCli(['portfolio', '.', '--format', 'json'], { cwd: dir });
     expect(json.code).toBe(0);
     const p = JSON.parse(json.stdout) as { projects: { name: string; file: string }[]; olderReports: number };
     expect(p.projects.map((x) => x.name).sort()).toEqual(['churn', 'fraud']);
     expect(p.projects.find((x) => x.name === 'churn')!.file).toMatch(/q2\/churn\.json$/);
     expect(p.olderReports).toBe(1);
-    const text = runCli(['portfolio', '.'], { cwd: dir });
+    const text = await runCli(['portfolio', '.'], { cwd: dir });
     expect(text.stdout).toMatch(/^Each project counts once, with its latest report; 1 older report set aside\.$/m);
-    const md = runCli(['portfolio', '.', '--format', 'markdown'], { cwd: dir });
+    const md = await runCli(['portfolio', '.', '--format', 'markdown'], { cwd: dir });
     expect(md.stdout).toContain('_Each project counts once, with its latest report; 1 older report set aside._');
   });
 });

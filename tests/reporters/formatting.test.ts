@@ -25,24 +25,25 @@ describe('the reports', () => {
   const dir = tempProject({ 'readiness.yaml': 'project: p\ngate:\n  minArea: { data: 50 }\nanswers:\n  consumer: humans\n  frequency: batch\n' });
   dirs.push(dir);
 
-  it('show dates as dates, and explain the gate line on the HTML chart in visible text', () => {
-    const html = runCli(['report', '--format', 'html', '--no-evidence'], { cwd: dir }).stdout;
+  it('show dates as dates, and explain the gate line on the HTML chart in visible text', async () => {
+    const html = (await runCli(['report', '--format', 'html', '--no-evidence'], { cwd: dir })).stdout;
     expect(html).toMatch(/<footer>[^<]*· \d{4}-\d\d-\d\d<\/footer>/);
     expect(html).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
     expect(html).toContain('<p class="meta">A dashed line across a bar marks the gate&#39;s minimum score for that area.</p>'.replace('&#39;', "'"));
-    const md = runCli(['report', '--format', 'markdown', '--no-evidence'], { cwd: dir }).stdout;
+    const md = (await runCli(['report', '--format', 'markdown', '--no-evidence'], { cwd: dir })).stdout;
     expect(md).not.toMatch(/\+1 points/);
   });
 });
 
 describe('ready check with nothing answered', () => {
-  it('points to ready assess first', () => {
+  it('points to ready assess first', async () => {
     const dir = tempProject({ 'readiness.yaml': 'answers:\n' });
     dirs.push(dir);
-    const r = runCli(['check', '--no-evidence'], { cwd: dir });
+    const r = await runCli(['check', '--no-evidence'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Nothing in readiness.yaml is answered yet: run `ready assess` first to answer the questionnaire.');
     // machine-readable output stays as it is
-    expect(() => JSON.parse(runCli(['check', '--no-evidence', '--format', 'json'], { cwd: dir }).stdout)).not.toThrow();
+    const json = await runCli(['check', '--no-evidence', '--format', 'json'], { cwd: dir });
+    expect(() => JSON.parse(json.stdout)).not.toThrow();
   });
 });

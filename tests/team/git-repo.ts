@@ -46,6 +46,6 @@ export function cleanup(): void {
 
 /** readiness.yaml for the built-in rubric: a medium-tier project with these answers. */
 export function readiness(answers: Record<string, string>, extra = ''): string {
-  const lines = Object.entries({ consumer: 'humans', frequency: 'batch', ...answers }).map(([id, choice]) => `  ${id}: ${choice}`);
+  const lines = Object.entries({ consumer: 'humans', frequency: 'batch', 'product-kind': 'model', ...answers }).map(([id, choice]) => `  ${id}: ${choice}`);
   return `${extra}answers:\n${lines.join('\n')}\n`;
 }
