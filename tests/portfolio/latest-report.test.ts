@@ -77,3 +77,20 @@ describe('the headline', () => {
     expect(none.headline).toBe('No project has answered 50% of its questions yet: too few answers to judge where the organisation stands.');
   });
 });
+
+describe('portfolio globs', () => {
+  it('take the probe-glob dialect: "{a,b}/*.json" finds both folders and nothing else', async () => {
+    const dir = tempProject();
+    dirs.push(dir);
+    for (const [path, name] of [['a/r.json', 'alpha'], ['b/r.json', 'bravo'], ['c/r.json', 'charlie']] as const) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), JSON.stringify(await report(name, FULL, 1)));
+    }
+    const r = await runCli(['portfolio', '{a,b}/*.json', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { projects: { name: string }[] }).projects.map((x) => x.name).sort()).toEqual(['alpha', 'bravo']);
+    const bad = await runCli(['portfolio', '{a,b}/../*.json'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^ready: warning: skipped \{a,b\}\/\.\.\/\*\.json: is not a usable pattern: it must stay inside the repository/m);
+  });
+});
