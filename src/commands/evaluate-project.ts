@@ -1,7 +1,8 @@
 // What `check` and `report` share: load readiness.yaml and its rubric, resolve the gate flags,
 // evaluate. The clock is read here, at the edge, and handed to the pure core.
 import { basename, dirname, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { pathExists } from '../load/read-text.js';
+import { didYouMean } from '../core/words.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Gate, GateLevel, Rubric } from '../core/rubric-schema.js';
 import type { Evidence } from '../core/evidence.js';
@@ -68,7 +69,7 @@ export function gateFromFlags(opts: ProjectOptions): Gate {
 export async function evaluateProject(opts: ProjectOptions): Promise<{ report: Report; loaded: LoadedReadiness }> {
   const flags = gateFromFlags(opts);
   const file = opts.example ? exampleFile() : (opts.file ?? READINESS_FILE);
-  if (!opts.example && !existsSync(file)) {
+  if (!opts.example && !pathExists(file)) {
     throw new InputError([{ file, message: 'no such readiness file; run `ready assess` to answer the questionnaire, or pass --file PATH' }]);
   }
   const loading = loadReadiness(file, opts.rubric);
@@ -79,8 +80,9 @@ export async function evaluateProject(opts: ProjectOptions): Promise<{ report: R
   const loaded = await loading;
   const evidence = await scanning;
   for (const area of Object.keys(flags.minArea ?? {})) {
-    if (!loaded.rubric.areas.some((a) => a.id === area)) {
-      throw new UsageError(`--min-area: unknown area "${area}" (areas: ${loaded.rubric.areas.map((a) => a.id).join(', ')})`);
+    const areas = loaded.rubric.areas.map((a) => a.id);
+    if (!areas.includes(area)) {
+      throw new UsageError(`--min-area: unknown area "${area}"${didYouMean(area, areas)} (areas: ${areas.join(', ')})`);
     }
   }
   const project = opts.project ?? loaded.project ?? basename(dirname(resolve(file)));

@@ -12,7 +12,7 @@ import {
   loadBuiltinRubric,
   loadRubric,
   loadRubricChain,
-  resolveRubricRef,
+  namedRubric,
   type LoadedRubric,
   type RubricLink,
 } from '../load/load-rubric.js';
@@ -73,7 +73,8 @@ async function rubricInUse(file: string): Promise<InUse | undefined> {
     throw err;
   }
   try {
-    const loaded = await loadRubric(resolveRubricRef(ref, file));
+    const named = namedRubric(file, ref, () => 1);
+    const loaded = await loadRubric(named.ref, named);
     const r = loaded.rubric;
     return { file, ref, rubric: { id: r.id, version: r.version, title: r.title, questions: r.questions.length, parents: loaded.parents } };
   } catch (err) {
@@ -143,7 +144,8 @@ async function loadShown(ref: string | undefined, readiness: string): Promise<Lo
     const inUse = await rubricInUse(readiness);
     if (inUse?.problem) throw new InputError([{ file: inUse.file, message: `its rubric ${inUse.ref} cannot be loaded: ${inUse.problem}` }]);
     const named = inUse?.ref ?? DEFAULT_RUBRIC;
-    return { ...(await loadRubric(resolveRubricRef(named, readiness))), source: named };
+    const resolved = namedRubric(readiness, named, () => 1);
+    return { ...(await loadRubric(resolved.ref, resolved)), source: named };
   }
   if (!ref.startsWith(BUILTIN_PREFIX) && isBuiltin(ref) && !existsSync(ref)) return loadRubric(`${BUILTIN_PREFIX}${ref}`);
   return loadRubric(ref);

@@ -5,8 +5,9 @@
 // overlaps with the walk. A small one (most) gets one process, which starts sooner: a second
 // process costs about 10 ms, more than the overlap saves.
 import { gitStream } from '../load/git.js';
+import { gitMarker } from '../load/repo-root.js';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { SkippedFile } from '../core/evidence.js';
 import { decodeName } from './names.js';
 
@@ -58,17 +59,8 @@ export async function listGit(root: string, onPaths?: OnPaths, options: { onePro
   return { files: ([] as string[]).concat(...tracked, ...untracked), rawNames, skipped: parseWarnings(u.stderr) };
 }
 
-/**
- * The `.git` in `dir` or the nearest folder above it (a directory, or a file in a linked work tree
- * or submodule). Without one, git finds no repository either: GIT_DIR, which could point
- * elsewhere, is removed from git's environment here.
- */
-export function gitMarker(dir: string): string | undefined {
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    if (existsSync(join(d, '.git'))) return join(d, '.git');
-    if (dirname(d) === d) return undefined;
-  }
-}
+// found by the same rule that bounds where rubrics may come from
+export { gitMarker };
 
 /** The size of the index, a measure of how many files are tracked; Infinity when it is elsewhere. */
 function indexBytes(marker: string): number {

@@ -1,12 +1,13 @@
 // Loads readiness.yaml: the rubric it names, its gate and its answers, each answer with its line.
-import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Answers } from '../core/answers.js';
 import type { Gate, Rubric } from '../core/rubric-schema.js';
 import { normalizeAnswers } from '../core/answers-check.js';
 import { migrateAnswers, type Migration } from '../core/migrate.js';
 import { Readiness } from '../core/readiness-schema.js';
-import { prepareProblems } from '../core/zod-problems.js';
-import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from './load-rubric.js';
+import { keysAtPath, prepareProblems } from '../core/zod-problems.js';
+import { DEFAULT_RUBRIC, loadRubric, namedRubric } from './load-rubric.js';
+
+export { namedRubric };
 import { lineOfPath, problemsToError, type YamlFile } from './yaml-lines.js';
 import { readYaml } from './read-yaml.js';
 
@@ -31,12 +32,11 @@ export interface LoadedReadiness {
 export async function loadReadiness(file: string, rubricOverride?: string): Promise<LoadedReadiness> {
   const y = await readYaml(file, 'readiness file');
   const parsed = Readiness.safeParse(y.data);
-  if (!parsed.success) throw problemsToError(y, prepareProblems(parsed.error.issues));
+  if (!parsed.success) throw problemsToError(y, prepareProblems(parsed.error.issues, [], (path) => keysAtPath(Readiness, path)));
   const r = parsed.data;
   const rubricRef = rubricOverride ?? r.rubric ?? DEFAULT_RUBRIC;
-  // a rubric path in readiness.yaml is relative to that file, not to the working directory
-  const resolved = rubricOverride || rubricRef.startsWith(BUILTIN_PREFIX) || isAbsolute(rubricRef) ? rubricRef : resolve(dirname(file), rubricRef);
-  const { rubric } = await loadRubric(resolved);
+  const named = rubricOverride ? { ref: rubricOverride } : namedRubric(file, rubricRef, () => lineOfPath(y, ['rubric']));
+  const { rubric } = await loadRubric(named.ref, named);
   const answeredVersion = r.rubricVersion === undefined ? undefined : String(r.rubricVersion);
   const migrated = migrateAnswers(rubric, r.answers ?? {}, answeredVersion, (id) => lineOfPath(y, ['answers', id]));
   // a carried answer is checked under its new id, and reported under the id it is written as
