@@ -98,7 +98,7 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
   const writer = openWriter(file, existing, rubric, opts.rubric, io);
   const answers: Answers = Object.fromEntries(Object.entries(existing?.answers ?? {}).map(([id, { line: _line, ...a }]) => [id, a]));
-  const by = opts.by !== undefined ? stripControl(opts.by).trim() || undefined : await io.whoAmI(dir);
+  const by = opts.by !== undefined ? stripControl(opts.by.trim()) || undefined : await io.whoAmI(dir);
   const suggestions = io.suggest ? await io.suggest(dir, rubric) : undefined;
 
   let outcome;
@@ -124,7 +124,9 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
     return 0;
   }
   // what `ready check` will say about the file as it now is
-  const { report } = await evaluateProject({ file });
+  // --rubric was trusted when given; the file now names it, maybe outside the repository, which
+  // a later `ready check` refuses on its own
+  const { report } = await evaluateProject({ file, ...(opts.rubric !== undefined && { rubric: opts.rubric }) });
   io.out(`\n${await render(report, 'text', { style: await loadStyle(io.color), detail: 'summary' })}\n`);
   io.out(outcome === 'stopped' ? `Answers saved to ${file}; run \`ready assess\` to resume.\n` : `Answers saved to ${file}.\n`);
   return 0;
@@ -160,10 +162,10 @@ function rubricForFile(ref: string, file: string): string {
 export async function gitOrOsUser(dir: string): Promise<string | undefined> {
   // no git, or no user.name: the login name
   const git = gitSync(['config', 'user.name'], { cwd: dir, timeoutMs: 3000 });
-  const name = git.code === 0 ? stripControl(git.stdout.toString('utf8')).trim() : '';
+  const name = git.code === 0 ? stripControl(git.stdout.toString('utf8').trim()) : '';
   if (name) return name;
   try {
-    return stripControl(userInfo().username).trim() || undefined;
+    return stripControl(userInfo().username.trim()) || undefined;
   } catch {
     return undefined;
   }

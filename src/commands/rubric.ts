@@ -34,9 +34,8 @@ export async function validate(path: string | undefined): Promise<void> {
     stripControl(
       `${ref}: valid rubric ${rubric.id}@${rubric.version} ` +
         `(${rubric.areas.length} areas, ${rubric.questions.length} questions, ${rubric.tierRules.length} tier rules)` +
-        (parents.length > 0 ? `, extends ${describeParents(parents)}` : '') +
-        '\n',
-    ),
+        (parents.length > 0 ? `, extends ${describeParents(parents)}` : ''),
+    ) + '\n',
   );
 }
 
@@ -111,7 +110,7 @@ export async function list(opts: { format: 'text' | 'json'; file?: string }): Pr
     out.push(`In use by ${inUse.file}: ${inUse.ref}`);
     out.push(`  ${r.id} ${r.version} · ${r.title} · ${r.questions} questions${r.parents.length > 0 ? ` · extends ${describeParents(r.parents)}` : ''}`);
   }
-  writeOutput(stripControl(`${out.join('\n')}\n`));
+  writeOutput(`${out.map(stripControl).join('\n')}\n`);
 }
 
 export function describeParents(parents: RubricLink[]): string {

@@ -154,7 +154,7 @@ function serveAsWorker(): void {
 export function readReport(file: string): ReadResult {
   let text: string;
   try {
-    text = readBounded(file, MAX_REPORT_BYTES, 'report').toString('utf8');
+    text = readBounded(file, MAX_REPORT_BYTES, 'file').toString('utf8');
   } catch (err) {
     return { file, reason: (err as Error).message };
   }

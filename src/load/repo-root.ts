@@ -24,11 +24,17 @@ const real = (path: string) => {
   }
 };
 
-/** The real path of the work tree that holds `file`, else of the folder it sits in. */
+/**
+ * The real path of the git work tree that holds `file`. Outside git, the project is the working
+ * directory when the file lies inside it (`ready check -f ml/readiness.yaml` in the project's
+ * folder), else the folder the file sits in.
+ */
 export function repositoryRoot(file: string): string {
   const dir = dirname(resolve(file));
   const marker = gitMarker(dir);
-  return real(marker ? dirname(marker) : dir);
+  if (marker) return real(dirname(marker));
+  const cwd = real(process.cwd());
+  return isInside(dir, cwd) ? cwd : real(dir);
 }
 
 /** Whether `file`, with every link in its path followed, lies inside `root` (a real path). */

@@ -26,9 +26,9 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A fresh directory holding the given files (path -> content). */
-export function tempProject(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ready-test-'));
+/** A fresh directory holding the given files (path -> content), in `parent` (default: the temp folder). */
+export function tempProject(files: Record<string, string> = {}, parent = tmpdir()): string {
+  const dir = mkdtempSync(join(parent, 'ready-test-'));
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);

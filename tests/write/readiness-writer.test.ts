@@ -117,7 +117,8 @@ rubric: ${MINI}
     text = editAnswer(text, 'tools', by({ choice: ['dont-know'] }));
     text = editAnswer(text, 'owner', by({ choice: ['named'], note: 'Jane (warehouse)' }));
     writeFileSync(file, text);
-    const loaded = await loadReadiness(file);
+    // the file names the fixture rubric outside its temporary folder: only --rubric may do that
+    const loaded = await loadReadiness(file, MINI);
     expect(loaded.project).toBe('churn');
     expect(loaded.gate).toEqual({ minScore: 60 });
     expect(loaded.answers.consumer).toMatchObject({ choice: ['machines'], by: 'Bo', at: AT });
