@@ -9,7 +9,7 @@ import { scopeProblems, type Scope } from '../core/questionnaire.js';
 import { InputError, UsageError } from '../errors.js';
 import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../load/load-readiness.js';
 import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from '../load/load-rubric.js';
-import { ReadinessWriter } from '../write/readiness-writer.js';
+import { ReadinessWriter, unsavedLine, type AnswerChange } from '../write/readiness-writer.js';
 import { schemaRef } from '../write/schema-ref.js';
 import { PromptInterrupted, type Prompter } from '../prompt/prompter.js';
 import { runQuestionnaire, type Suggestions } from '../prompt/run-questionnaire.js';
@@ -108,16 +108,18 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
       answers,
       scope,
       prompter: io.prompter,
-      save: (id, change) => writer.save(id, change),
+      save: (id, change) => saveOrKeep(writer, id, change, io),
       ...(by !== undefined && { by }),
       now: io.now,
       ...(suggestions && { suggestions }),
     }));
   } catch (err) {
     if (!(err instanceof PromptInterrupted)) throw err;
+    if (reportUnsaved(writer, io)) return INTERRUPTED_EXIT;
     io.err(writer.written ? `Answers saved to ${file}; run \`ready assess\` to resume.\n` : `Nothing answered yet, so ${file} was not written; run \`ready assess\` to start.\n`);
     return INTERRUPTED_EXIT;
   }
+  if (reportUnsaved(writer, io)) return 2;
 
   if (!writer.written) {
     io.out(`\nNothing was answered, so ${file} was not written.\n`);
@@ -130,6 +132,27 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
   io.out(`\n${await render(report, 'text', { style: await loadStyle(io.color), detail: 'summary' })}\n`);
   io.out(outcome === 'stopped' ? `Answers saved to ${file}; run \`ready assess\` to resume.\n` : `Answers saved to ${file}.\n`);
   return 0;
+}
+
+/**
+ * A save that fails (a full disk, a file changed into something that no longer parses) does not
+ * end the session or lose the answer: the writer keeps it and writes it with the next one.
+ */
+function saveOrKeep(writer: ReadinessWriter, id: string, change: AnswerChange, io: AssessIO): void {
+  try {
+    if (writer.save(id, change) === 'merged') io.err(`ready: ${writer.file} was changed meanwhile (another session or an editor); your answer was added to that version\n`);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    io.err(`ready: your answer to ${id} is not saved yet: ${stripControl(err.problems[0]?.message ?? err.message)}; it is kept and saved with your next answer\n`);
+  }
+}
+
+/** Answers still unsaved at the end, one line each, ready to paste under `answers:`; true when there were any. */
+function reportUnsaved(writer: ReadinessWriter, io: AssessIO): boolean {
+  if (writer.unsaved.length === 0) return false;
+  io.err(`ready: ${writer.unsaved.length} answer(s) could not be saved to ${writer.file}; add them under \`answers:\` by hand or run \`ready assess\` again:\n`);
+  for (const { id, change } of writer.unsaved) io.err(`ready:   ${unsavedLine(id, change)}\n`);
+  return true;
 }
 
 /**
