@@ -108,9 +108,7 @@ async function scanForEvidence(root: string, rubric: Promise<Rubric>): Promise<E
   return scanRepository(root, rubric);
 }
 
-/** The files an evaluation read: readiness.yaml and a rubric file, which no output may overwrite. */
+/** The files an evaluation read: readiness.yaml and every rubric file of the chain, which no output may overwrite. */
 export function readFiles(loaded: LoadedReadiness): string[] {
-  if (loaded.rubricRef.startsWith('builtin:')) return [loaded.file];
-  // a rubric named in readiness.yaml is relative to it; one given with --rubric, to the working directory
-  return [loaded.file, resolve(loaded.rubricRef), resolve(dirname(loaded.file), loaded.rubricRef)];
+  return [loaded.file, ...loaded.rubricFiles];
 }

@@ -27,6 +27,8 @@ export interface LoadedReadiness {
   migration?: Migration;
   /** current question id -> the older id its answer is written under (a writer renames the key when it saves) */
   carriedFrom: Record<string, string>;
+  /** the rubric files read: the named one and all it extends (none for a built-in rubric) */
+  rubricFiles: string[];
 }
 
 export async function loadReadiness(file: string, rubricOverride?: string): Promise<LoadedReadiness> {
@@ -36,11 +38,12 @@ export async function loadReadiness(file: string, rubricOverride?: string): Prom
   const r = parsed.data;
   const rubricRef = rubricOverride ?? r.rubric ?? DEFAULT_RUBRIC;
   const named = rubricOverride ? { ref: rubricOverride } : namedRubric(file, rubricRef, () => lineOfPath(y, ['rubric']));
-  const { rubric } = await loadRubric(named.ref, named);
+  const { rubric, files: rubricFiles = [] } = await loadRubric(named.ref, named);
   const answeredVersion = r.rubricVersion === undefined ? undefined : String(r.rubricVersion);
   const migrated = migrateAnswers(rubric, r.answers ?? {}, answeredVersion, (id) => lineOfPath(y, ['answers', id]));
   // a carried answer is checked under its new id, and reported under the id it is written as
-  const writtenAs = (id: string) => migrated.sourceOf[id] ?? id;
+  // an own property only: `toString` or `constructor` as a question id must not find Object's methods
+  const writtenAs = (id: string) => (Object.hasOwn(migrated.sourceOf, id) ? migrated.sourceOf[id]! : id);
   const { answers, problems } = normalizeAnswers(rubric, migrated.entries, (id) => lineOfPath(y, ['answers', writtenAs(id)]));
   if (problems.length > 0) {
     throw problemsToError(y, problems.map((p) => (p.path[0] === 'answers' && typeof p.path[1] === 'string' ? { ...p, path: ['answers', writtenAs(p.path[1]), ...p.path.slice(2)] } : p)));
@@ -56,5 +59,6 @@ export async function loadReadiness(file: string, rubricOverride?: string): Prom
     ...(answeredVersion !== undefined && { answeredVersion }),
     ...(migrated.migration && { migration: migrated.migration }),
     carriedFrom: migrated.sourceOf,
+    rubricFiles,
   };
 }

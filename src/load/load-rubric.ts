@@ -37,6 +37,8 @@ export interface LoadedRubric {
   source: string;
   /** the rubrics it extends, nearest first; empty for a rubric that extends nothing */
   parents: RubricLink[];
+  /** the real path of every file of the chain, the rubric's own first: what no output may overwrite */
+  files?: string[];
 }
 
 interface ChainDoc {
@@ -88,12 +90,7 @@ export async function loadRubricFile(file: string): Promise<Rubric> {
   return (await loadRubricChain(file)).rubric;
 }
 
-/** Every file the rubric's chain reads (the file first), for `-o`, which must overwrite none of them. */
-export async function rubricChainFiles(file: string, root?: string): Promise<string[]> {
-  return (await readChain(file, root ?? repositoryRoot(file))).flatMap((d) => (d.key.startsWith(BUILTIN_PREFIX) ? [] : [d.key]));
-}
-
-export async function loadRubricChain(file: string, root: string = repositoryRoot(file)): Promise<{ rubric: Rubric; parents: RubricLink[] }> {
+export async function loadRubricChain(file: string, root: string = repositoryRoot(file)): Promise<{ rubric: Rubric; parents: RubricLink[]; files: string[] }> {
   const docs = (await readChain(file, root)).reverse(); // the furthest parent first
   // zod is only needed here, off the path of the built-in rubric
   const [{ prepareRubric }, { RubricExtension }, { prepareProblems, keysAtPath }, { Rubric: RubricSchema }] = await Promise.all([
@@ -145,7 +142,8 @@ export async function loadRubricChain(file: string, root: string = repositoryRoo
     .slice(0, -1)
     .reverse()
     .map((d) => ({ source: d.label, id: String(d.data.id), version: String(d.data.version) }));
-  return { rubric, parents };
+  const files = docs.flatMap((d) => (d.key.startsWith(BUILTIN_PREFIX) ? [] : [d.key])).reverse();
+  return { rubric, parents, files };
 }
 
 /**
