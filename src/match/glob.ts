@@ -67,7 +67,11 @@ interface Groups {
  * `(?=(X))\N`: matches what X matches at its first fit and never gives it back. JavaScript has no
  * atomic groups; a look-ahead is atomic, and the back-reference consumes what it captured.
  */
-const atomic = (source: string, groups: Groups) => `(?=(${source}))\\${groups.next++}`;
+function atomic(groups: Groups, source: () => string): string {
+  // numbered before what it holds: a group's number is the place of its opening parenthesis
+  const n = groups.next++;
+  return `(?=(${source()}))\\${n}`;
+}
 
 /**
  * One path segment (no `/`) to a regular expression source. A segment with several `*` is where a
@@ -109,7 +113,7 @@ function segmentSource(seg: string, strictClasses: boolean, groups: Groups): str
     } else pieces[pieces.length - 1] += escapeRe(ch);
   }
   if (pieces.length === 1) return pieces[0]!;
-  const middle = pieces.slice(1, -1).map((p) => (p === '' ? '' : atomic(`[^/]*?${p}`, groups)));
+  const middle = pieces.slice(1, -1).map((p) => (p === '' ? '' : atomic(groups, () => `[^/]*?${p}`)));
   return `${pieces[0]}${middle.join('')}[^/]*${pieces[pieces.length - 1]}`;
 }
 /** Index of the `]` closing the class that opens at `start`, or -1. */
@@ -141,7 +145,7 @@ export function segmentsSource(segments: string[], strictClasses = true): string
   const run = (part: string[], last: boolean) => part.map((seg, i) => segmentSource(seg, strictClasses, groups) + (last && i === part.length - 1 ? '' : '/')).join('');
   if (parts.length === 1) return `^${run(parts[0]!, true)}$`;
   let re = run(parts[0]!, false);
-  for (const part of parts.slice(1, -1)) re += part.length === 0 ? '' : atomic(`(?:[^/]+/)*?${run(part, false)}`, groups);
+  for (const part of parts.slice(1, -1)) re += part.length === 0 ? '' : atomic(groups, () => `(?:[^/]+/)*?${run(part, false)}`);
   const tail = parts[parts.length - 1]!;
   // trailing `**`: everything below (the whole path when the glob is only `**`)
   if (tail.length === 0) re += segs.length === 1 ? '.*' : '.+';
