@@ -25,7 +25,8 @@ export function renderSarif(report: Report, options: CiRenderOptions = {}): stri
   const ids = [...RULES, ...all.map((f) => f.rule).filter((r) => !RULES.includes(r))];
   const rules = [...new Set(ids)].map((id) => ({
     id,
-    name: id,
+    // SARIF wants a name distinct from the id: the id as a PascalCase word (minScore -> MinScore)
+    name: id.charAt(0).toUpperCase() + id.slice(1),
     shortDescription: { text: ruleDescription(id) },
     // a term fails the gate unless the gate sets it to `warn`; each result carries its own level
     defaultConfiguration: { level: 'error' },
@@ -60,5 +61,7 @@ export function renderSarif(report: Report, options: CiRenderOptions = {}): stri
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  // the same data, with control and bidi characters and line separators written as escapes: a viewer of the raw
+  // file cannot be made to show it reordered (Trojan Source)
+  return `${JSON.stringify(sarif, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

@@ -39,5 +39,16 @@ export function stripControl(text: string): string {
   );
 }
 
-/** User text for markup (HTML, XML, markdown): sequences, controls and bidi controls removed, newlines kept. */
-export const cleanText = (text: string) => text.replace(SEQUENCE, '').replace(CONTROL, '').replace(BIDI, '');
+/**
+ * User text for markup (HTML, XML, markdown): sequences, controls and bidi controls removed, every
+ * kind of line break made a plain newline (each format decides what a newline becomes), and
+ * workflow commands broken up as in terminal text: a report printed in a CI log is read by the
+ * runner line by line too.
+ */
+export const cleanText = (text: string) =>
+  text
+    .replace(NEWLINE, '\n')
+    .replace(SEQUENCE, '')
+    .replace(CONTROL, '')
+    .replace(BIDI, '')
+    .replace(WORKFLOW_COMMAND, (m) => `${m[0]}\u200b${m.slice(1)}`);

@@ -10,7 +10,7 @@ interface Node {
   [key: string]: unknown;
 }
 const parse = (xml: string) =>
-  new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) }).parse(xml) as {
+  new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) }).parse(xml) as {
     testsuites: Node & { testsuite: (Node & { testcase: Node[] })[] };
   };
 
