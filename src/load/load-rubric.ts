@@ -75,12 +75,13 @@ export function rubricPathProblem(file: string, root: string, written: string): 
  * The rubric a readiness file names, resolved (a path there is relative to that file, not to the
  * working directory), with the root its `extends` chain must stay inside. readiness.yaml comes
  * with the pull request, so what it names must lie inside the repository. A rubric given on the
- * command line is not checked this way: whoever runs `ready` chose it.
+ * command line is not checked this way: whoever runs `ready` chose it. `located` is where the
+ * file sits in the working tree when `file` only names it (`readiness.yaml@main`).
  */
-export function namedRubric(file: string, ref: string, line: () => number): { ref: string; root?: string } {
+export function namedRubric(file: string, ref: string, line: () => number, located = file): { ref: string; root?: string } {
   if (ref.startsWith(BUILTIN_PREFIX)) return { ref };
-  const resolved = resolve(dirname(file), ref);
-  const root = repositoryRoot(file);
+  const resolved = resolve(dirname(located), ref);
+  const root = repositoryRoot(located);
   const problem = rubricPathProblem(resolved, root, ref);
   if (problem) throw new InputError([{ file, line: line(), path: 'rubric', message: problem }]);
   return { ref: resolved, root };
@@ -210,7 +211,7 @@ async function openParent(ref: string, child: ChainDoc, root: string): Promise<C
     // extending a built-in rubric merges onto its compiled, normalised form: the same rubric the
     // CLI scores against
     if (compiled) return { label: ref, key: ref, data: JSON.parse(readFileSync(compiled, 'utf8')) as Record<string, unknown> };
-    return { ...(await yamlDoc(builtinRubricYaml(id), displayPath(builtinRubricYaml(id)))), key: ref };
+    return { ...(await yamlDoc(builtinRubricYaml(id), displayPath(builtinRubricYaml(id)))), label: ref, key: ref };
   }
   const dir = child.dir ?? process.cwd();
   if (isPathRef(ref)) {
@@ -274,9 +275,10 @@ function displayPath(file: string): string {
 
 export const isBuiltin = (id: string): id is (typeof BUILTIN_RUBRICS)[number] => (BUILTIN_RUBRICS as readonly string[]).includes(id);
 
+/** The built-in rubric as the build compiled it: next to the bundle, or in dist/ when running from source. */
 function compiledBuiltin(id: string): string | undefined {
   const compiled = join(MODULE_DIR, 'rubrics', `${id}.json`);
-  return existsSync(compiled) ? compiled : undefined;
+  return existsSync(compiled) ? compiled : packageFile(`dist/rubrics/${id}.json`);
 }
 
 export async function loadBuiltinRubric(id: string): Promise<Rubric> {

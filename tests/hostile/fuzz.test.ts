@@ -2,12 +2,12 @@
 // loaders (anchors, aliases, tags, block scalars, flow collections, prototype keys, control and
 // bidi characters, odd indentation), run through the built binary. Whatever the file, `ready
 // check` ends with 0, 1 or 2, writes errors only as whole `ready: ` lines with no stack trace,
-// and changes no file. The time bound is the test's timeout (and runCli's own), not an assertion.
+// and changes no file. The time bound is the test's timeout (and runBinary's own), not an assertion.
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runBinary } from '../helpers/cli.js';
 import { expectCleanErrors, snapshot, tempDirs } from './helpers.js';
 
 const MINI = readFileSync(join(ROOT, 'tests/fixtures/rubrics/mini.yaml'), 'utf8');
@@ -37,7 +37,7 @@ const rubric = fc
 function holds(files: Record<string, string>): void {
   const dir = dirs.make(files);
   const before = snapshot(dir);
-  const r = runCli(['check', '--no-evidence'], { cwd: dir });
+  const r = runBinary(['check', '--no-evidence'], { cwd: dir });
   expect([0, 1, 2], r.stderr).toContain(r.code);
   expectCleanErrors(r);
   expect(snapshot(dir)).toEqual(before);
@@ -56,7 +56,7 @@ describe('fuzzed input never breaks a promise of ready check', () => {
     const dir = dirs.make();
     writeFileSync(join(dir, 'r.yaml'), `${MINI}\nquestions: *nothing\n`);
     writeFileSync(join(dir, 'readiness.yaml'), 'rubric: ./r.yaml\nanswers: &x\n  consumer: *x\n');
-    const r = runCli(['check', '--no-evidence'], { cwd: dir });
+    const r = runBinary(['check', '--no-evidence'], { cwd: dir });
     expect(r.code).toBe(2);
     expectCleanErrors(r);
   });

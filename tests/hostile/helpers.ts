@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, tempProject, type RunResult } from '../helpers/cli.js';
+import { runBinary, tempProject, type RunResult } from '../helpers/cli.js';
 
 /** Temporary folders made by a test file, removed by `cleanUp` in its afterAll/afterEach. */
 export function tempDirs() {
@@ -47,7 +47,7 @@ export function expectCleanErrors(r: RunResult): void {
 /** A run that must stop with exit 2 and this one-line cause, leaving the project as it was. */
 export function expectInputError(dir: string, args: string[], cause: RegExp, env: Record<string, string | undefined> = {}): RunResult {
   const before = snapshot(dir);
-  const r = runCli(args, { cwd: dir, env });
+  const r = runBinary(args, { cwd: dir, env });
   expect(r.code, r.stderr).toBe(2);
   expectCleanErrors(r);
   expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);

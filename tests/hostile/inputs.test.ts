@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runBinary } from '../helpers/cli.js';
 import { expectCleanErrors, expectInputError, tempDirs } from './helpers.js';
 
 const MINI = readFileSync(join(ROOT, 'tests/fixtures/rubrics/mini.yaml'), 'utf8');
@@ -76,7 +76,7 @@ describe('inputs stay where they belong', () => {
   it('a rubric up a monorepo is fine inside the git work tree', BOUND, () => {
     const dir = dirs.make({ 'rubrics/mini.yaml': MINI, 'ml/readiness.yaml': 'rubric: ../rubrics/mini.yaml\nanswers: {}\n' });
     mkdirSync(join(dir, '.git'));
-    const r = runCli(['check', '--no-evidence', '-f', 'readiness.yaml'], { cwd: join(dir, 'ml') });
+    const r = runBinary(['check', '--no-evidence', '-f', 'readiness.yaml'], { cwd: join(dir, 'ml') });
     expect(r.code, r.stderr).toBe(1);
   });
 });
@@ -113,14 +113,14 @@ describe('messages', () => {
 describe('every choice is validated', () => {
   it('--fail-on refuses a misspelt word with did you mean, instead of dropping the check', () => {
     const dir = dirs.make({ 'readiness.yaml': 'answers: {}\n' });
-    const r = runCli(['check', '--no-evidence', '--fail-on', 'unanswerd'], { cwd: dir });
+    const r = runBinary(['check', '--no-evidence', '--fail-on', 'unanswerd'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/"unanswerd" is not one of .*did you mean "unanswered"/);
   });
 
   it('--format refuses an unknown format', () => {
     const dir = dirs.make({ 'readiness.yaml': 'answers: {}\n' });
-    const r = runCli(['check', '--format', 'jsn'], { cwd: dir });
+    const r = runBinary(['check', '--format', 'jsn'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/jsn/);
   });
@@ -137,7 +137,7 @@ describe('permissions', () => {
   it.skipIf(process.getuid?.() === 0)('permission denied is not "no such file"', () => {
     const dir = dirs.make({ 'readiness.yaml': 'answers: {}\n' });
     execFileSync('chmod', ['000', join(dir, 'readiness.yaml')]);
-    const r = runCli(['check', '--no-evidence'], { cwd: dir });
+    const r = runBinary(['check', '--no-evidence'], { cwd: dir });
     execFileSync('chmod', ['644', join(dir, 'readiness.yaml')]);
     expect(r.code).toBe(2);
     expectCleanErrors(r);

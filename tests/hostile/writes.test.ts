@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runBinary } from '../helpers/cli.js';
 import { ReadinessWriter } from '../../src/write/readiness-writer.js';
 import { expectInputError, snapshot, tempDirs } from './helpers.js';
 
@@ -22,9 +22,9 @@ describe('-o', () => {
 
   it('refuses an input of ready portfolio', () => {
     const dir = dirs.make({ 'readiness.yaml': 'answers: {}\n' });
-    expect(runCli(['check', '--no-evidence', '--format', 'json', '-o', 'reports/a.json'], { cwd: dir }).code).toBe(2); // no folder yet
+    expect(runBinary(['check', '--no-evidence', '--format', 'json', '-o', 'reports/a.json'], { cwd: dir }).code).toBe(2); // no folder yet
     mkdirSync(join(dir, 'reports'));
-    expect(runCli(['check', '--no-evidence', '--format', 'json', '-o', 'reports/a.json'], { cwd: dir }).code).toBe(1);
+    expect(runBinary(['check', '--no-evidence', '--format', 'json', '-o', 'reports/a.json'], { cwd: dir }).code).toBe(1);
     expectInputError(dir, ['portfolio', 'reports', '-o', 'reports/a.json'], /^ready: --output reports\/a\.json: that is a file this command reads/);
   });
 
