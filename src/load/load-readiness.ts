@@ -65,9 +65,12 @@ async function loadReadinessYaml(y: YamlFile, rubricOverride?: string, located: 
   let loading = rubrics?.get(named.ref);
   if (!loading) {
     const chain = loadRubric(named.ref, named);
-    loading = chain.then((l) => l.rubric);
+    // one promise only: a second one derived from it would reject unhandled when the rubric is bad
+    loading = chain.then((l) => {
+      rubricFiles = l.files ?? [];
+      return l.rubric;
+    });
     rubrics?.set(named.ref, loading);
-    rubricFiles = (await chain).files ?? [];
   }
   const rubric = await loading;
   const respondents = respondentsOf(y, r.respondents, rubric);
