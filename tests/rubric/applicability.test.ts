@@ -18,10 +18,10 @@ const MODEL_OR_RULES = ['explainability', 'ground-truth', 'model-monitoring', 'm
 const COMPUTES = ['ai-act-classification', 'human-oversight', 'ml-security', 'model-lineage', 'staged-rollout'];
 // every kind has code to test
 const EVERY_KIND = ['feature-tests'];
-const GENERATIVE = ['genai-cost', 'genai-evaluation', 'llm-version-pinning', 'prompt-injection', 'vendor-terms'];
+const GENERATIVE = ['genai-cost', 'genai-evaluation', 'llm-version-pinning', 'prompt-injection', 'vendor-terms', 'retrieval-permissions', 'generative-rebuild'];
 
-const asked = (consumer: string, frequency: string, kind: string) => {
-  const a: Answers = { consumer: { choice: [consumer] }, frequency: { choice: [frequency] }, 'product-kind': { choice: [kind] } };
+const asked = (consumer: string, frequency: string, kind: string, impact = 'none-recorded') => {
+  const a: Answers = { consumer: { choice: [consumer] }, frequency: { choice: [frequency] }, 'product-kind': { choice: [kind] }, 'decision-impact': { choice: [impact] } };
   return new Set(evaluate(rubric, a, { now: NOW }).questions.filter((q) => q.status === 'unanswered').map((q) => q.id));
 };
 const has = (set: Set<string>, ids: string[]) => ids.filter((id) => set.has(id)).sort();
@@ -34,6 +34,13 @@ describe('the tier changes the questions', () => {
     expect(has(high, HIGH_ONLY)).toEqual(HIGH_ONLY);
     expect(high.size).toBeGreaterThan(medium.size);
     for (const id of medium) expect(high.has(id), id).toBe(true);
+  });
+
+  it('adds the fallback and the staged roll-out, not the consumer contract, where people read output that decisions about people depend on', () => {
+    for (const impact of ['people-significant', 'annex-iii', 'not-assessed', 'dont-know']) {
+      expect(has(asked('humans', 'batch', 'model', impact), HIGH_ONLY), impact).toEqual(['fallback', 'staged-rollout']);
+    }
+    expect(has(asked('humans', 'once', 'model', 'people-significant'), HIGH_ONLY)).toEqual([]);
   });
 
   it('asks about human oversight wherever the output is refreshed, not only where software acts on it', () => {

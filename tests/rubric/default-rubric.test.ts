@@ -1,7 +1,9 @@
 // The built-in rubric is the product's knowledge: these tests hold it to the standard of issue 3
 // (complete questions, every barrier of the white paper covered, honest scoring conventions), and
 // of issue 17 for 2.0.0 (the risks experts ask about) and of the blind expert review for 2.1.0
-// (one-off outputs judged as one-offs, transfers, oversight, notification duties), and check that
+// (one-off outputs judged as one-offs, transfers, oversight, notification duties) and of the second
+// blind review for 2.2.0 (blockers on confirmed legal negatives, corrected legal and SRE facts, the
+// ML Test Score gaps, decisions about people), and check that
 // the three example projects tell the story they are meant to tell.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,8 +48,8 @@ function expectGoodRemediation(r: Remediation | undefined, where: string) {
 }
 
 describe('default rubric: every question is complete', () => {
-  it('has version 2.1.0 and keeps the starter ids for areas, tiers and levels', () => {
-    expect(rubric.version).toBe('2.1.0');
+  it('has version 2.2.0 and keeps the starter ids for areas, tiers and levels', () => {
+    expect(rubric.version).toBe('2.2.0');
     expect(rubric.tierQuestions.map((q) => q.id)).toEqual(['consumer', 'frequency', 'product-kind']);
     expect(rubric.areas.map((a) => a.id)).toEqual(AREAS);
     expect(rubric.tiers.map((t) => t.id)).toEqual(['low', 'medium', 'high']);
@@ -65,7 +67,9 @@ describe('default rubric: every question is complete', () => {
     for (const r of q.roles) expect(ROLES).toContain(r);
     const real = q.options.filter((o) => o.id !== 'dont-know');
     expect(real.length, 'options besides dont-know').toBeGreaterThanOrEqual(3);
-    expect(real.length, 'options besides dont-know').toBeLessThanOrEqual(5);
+    // the AI Act question needs six: a prohibited use, not assessed, high-risk duties open before
+    // launch and after it, not high-risk with duties open, compliant - four different findings
+    expect(real.length, 'options besides dont-know').toBeLessThanOrEqual(id === 'ai-act-classification' ? 6 : 5);
     // written out in the YAML, not only added by the loader
     const rawQuestion = raw.questions.find((x) => x.id === id)!;
     expect(rawQuestion.options.find((o) => o.id === 'dont-know'), 'explicit dont-know').toEqual(expect.objectContaining({ score: 0 }));
@@ -134,7 +138,7 @@ const BARRIERS: [barrier: string, ids: string[], words: RegExp][] = [
   ['technology the IT department supports', ['it-supported'], /supports?/i],
   ['integration into the business process, with a fallback when the model is down', ['process-integration', 'fallback'], /process[\s\S]*fallback/i],
   ['change management and involvement of the future users', ['change-management'], /change/i],
-  ['human oversight of the output, with GDPR Article 22 stated correctly', ['human-oversight'], /overrule[\s\S]*22\(1\) prohibits[\s\S]*22\(3\)/i],
+  ['human oversight of the output, with GDPR Article 22 stated correctly', ['human-oversight'], /overrule[\s\S]*14\(4\)\(b\)[\s\S]*14\(4\)\(d\)[\s\S]*14\(4\)\(e\)[\s\S]*26\(11\)[\s\S]*22\(1\) prohibits[\s\S]*22\(2\)\(a\) and \(c\)\), Article 22\(3\)[\s\S]*22\(2\)\(b\)\), that law must/i],
   ['the EU AI Act: classification (Articles 5, 6, 50, Annex III) and role', ['ai-act-classification'], /Article 5[\s\S]*Annex III[\s\S]*Article 50[\s\S]*provider/i],
   ['incident management and postmortems, with breach and serious-incident notification', ['incident-management'], /^(?=[\s\S]*postmortem)(?=[\s\S]*72 hours)(?=[\s\S]*Article 73)/i],
   ['a retraining policy and model staleness', ['retraining-policy'], /stale|age/i],
@@ -159,7 +163,14 @@ const BARRIERS: [barrier: string, ids: string[], words: RegExp][] = [
   ['reproducible training', ['reproducible-training'], /same result|reproduc/i],
   ['canarying and rollback', ['staged-rollout', 'rollback'], /canary[\s\S]*roll/i],
   ['monitoring of input drift and prediction quality', ['model-monitoring', 'ground-truth'], /drift/i],
-  ['operational monitoring, with SLO burn-rate alerting', ['service-monitoring'], /(failed|late|slow)[\s\S]*burn rate/i],
+  ['operational monitoring, with SLO burn-rate alerting', ['service-monitoring'], /(failed|late|slow)[\s\S]*burn-rate alerts for a request-serving service[\s\S]*freshness objectives for a batch job/i],
+  ['a stale output is flagged to its readers (the real-time view that silently stops)', ['output-freshness'], /refresh[\s\S]*IoT[\s\S]*flagged/i],
+  ['correct predictions on other infrastructure: a parity test in the target environment', ['prediction-parity'], /target environment[\s\S]*tolerance/i],
+  ['offline and online metrics agree (ML Test Score, Model 2)', ['offline-online-agreement'], /offline metric[\s\S]*business metric/i],
+  ['new features reach production quickly (ML Test Score, Data 6)', ['feature-velocity'], /new input feature[\s\S]*measured/i],
+  ['generative: retrieval filters by the asking user\'s permissions at query time', ['retrieval-permissions'], /requesting user's permissions at query time/i],
+  ['generative: a release (prompts, index, configuration) can be rebuilt', ['generative-rebuild'], /prompts[\s\S]*retrieval index[\s\S]*versioned/i],
+  ['decisions with significant effects on people are recorded, and bring the fallback and staged roll-out', ['decision-impact'], /Article 22[\s\S]*Annex III/i],
   ['model validation before release', ['model-validation'], /previous version|current one/i],
   ['model versioning and lineage', ['model-lineage'], /version/i],
   ['fairness where decisions touch people', ['fairness'], /groups?/i],
@@ -286,18 +297,18 @@ describe('default rubric: scoring conventions', () => {
     ['data-preparation', 'scripts-manual', 'pipeline'],
     ['label-quality', 'spot-checked', 'managed'],
     ['feature-value', 'reviewed-manual', 'reviewed'],
-    ['data-subject-rights', 'by-hand', 'automated'],
+    ['data-subject-rights', 'by-hand', 'automated-all-rights'],
     ['stream-late-data', 'documented-manual', 'handled'],
     ['ground-truth', 'manual', 'automated'],
     ['release-process', 'documented-manual', 'cd'],
     ['fairness', 'manual', 'automated'],
     ['packaging', 'install-manual', 'container-ci'],
     ['performance-fit', 'measured-once', 'tested-continuously'],
-    ['feature-tests', 'manual', 'comprehensive'],
+    ['feature-tests', 'manual', 'end-to-end'],
     ['model-validation', 'manual', 'automated'],
     ['reproducible-training', 'manual-verified', 'automated'],
     ['training-serving-skew', 'separate-checked', 'shared-monitored'],
-    ['model-lineage', 'manual-log', 'full'],
+    ['model-lineage', 'manual-log', 'full-retained'],
     ['rollback', 'manual-rollback', 'one-step-rollback'],
     ['staged-rollout', 'manual-comparison', 'automated'],
     ['model-selection', 'manual', 'automated'],
@@ -322,13 +333,17 @@ describe('default rubric: scoring conventions', () => {
   it('marks a handful of blockers, each where production is impossible', () => {
     const blockers = rubric.questions.flatMap((q) => q.options.filter((o) => o.blocker).map((o) => `${q.id}/${o.id}`));
     expect(blockers.sort()).toEqual([
+      'ai-act-classification/high-risk-prelaunch-open',
       'ai-act-classification/prohibited',
       'data-access/no-path',
       'data-approvals/refused',
       'fairness/found-unresolved',
       'legal-basis/no-basis',
       'operator/nobody',
+      'privacy-review/high-risk-unconsulted',
       'serving-security/open',
+      'third-country-transfers/some-without-basis',
+      'vendor-terms/personal-data-consumer-terms',
     ]);
     for (const b of blockers) {
       const [qid, oid] = b.split('/') as [string, string];
@@ -361,23 +376,87 @@ describe('default rubric: scoring conventions', () => {
   it('gives no credit to a prohibited AI use and marks high-risk duties left open as a high risk', () => {
     const ai = question('ai-act-classification');
     for (const o of ai.options.filter((x) => x.id !== 'prohibited')) expect(o.label, o.id).not.toMatch(/prohibited/i);
-    expect(option('ai-act-classification', 'high-risk-duties-open')).toMatchObject({ risk: 'high' });
-    expect(option('ai-act-classification', 'high-risk-duties-open').score).toBeLessThan(option('ai-act-classification', 'classified-not-high-risk').score);
-    expect(ai.help).toMatch(/Article 3\(1\)[\s\S]*Article\s+6\(3\)[\s\S]*Article 25[\s\S]*Article 27[\s\S]*2 August 2026/);
+    // duties due before first use block the launch; ongoing ones are a high risk that still scores
+    expect(option('ai-act-classification', 'high-risk-prelaunch-open')).toMatchObject({ risk: 'high', blocker: true });
+    expect(option('ai-act-classification', 'high-risk-ongoing-open')).toMatchObject({ risk: 'high' });
+    expect(option('ai-act-classification', 'high-risk-prelaunch-open').score).toBe(0);
+    expect(option('ai-act-classification', 'high-risk-ongoing-open').score).toBeLessThan(option('ai-act-classification', 'classified-not-high-risk').score);
+    expect(option('ai-act-classification', 'high-risk-prelaunch-open').remediation!.steps[0]).toMatch(/Article 27[\s\S]*conformity-assessment route/);
+    expect(ai.help).toMatch(/Article 3\(1\)[\s\S]*Article\s+6\(3\)[\s\S]*Article 25[\s\S]*Article 27[\s\S]*Article 26\(11\)[\s\S]*Article 53[\s\S]*2 August 2026/);
+  });
+
+  it('scores reusing a basis for another purpose and an assumed basis below half, as high risks, and an unchecked belief at nothing', () => {
+    for (const oid of ['earlier-use-only', 'assumed']) {
+      expect(option('legal-basis', oid).risk, oid).toBe('high');
+      expect(option('legal-basis', oid).score, oid).toBeLessThanOrEqual(0.25);
+    }
+    expect(option('legal-basis', 'assumed').score).toBeLessThan(option('legal-basis', 'earlier-use-only').score);
+    expect(option('personal-data', 'none-assumed').score).toBe(0);
+    expect(option('data-approvals', 'pending').score).toBeLessThan(0.5);
+    for (const [qid, oid] of [['human-oversight', 'none'], ['fallback', 'none']] as const) expect(option(qid, oid).risk, `${qid}/${oid}`).toBe('high');
+  });
+
+  it('fills the gaps between partial and full credit the review found', () => {
+    expect(option('model-tests', 'unit-e2e').score).toBe(0.8);
+    expect(option('model-tests', 'unit-e2e').label).toMatch(/end-to-end[\s\S]*nothing stops training on NaN/);
+    expect(option('rollback', 'automated-unrehearsed').score).toBe(0.75);
+    expect(option('feature-tests', 'comprehensive').score).toBeLessThan(option('feature-tests', 'end-to-end').score);
+    expect(option('model-selection', 'automated').label).toMatch(/on a schedule or when the data or features change/);
+    expect(option('model-selection', 'automated').label).not.toMatch(/on every training/);
+  });
+
+  it('does not sell an MLflow model as a format that runs no code on load', () => {
+    expect(option('model-format', 'framework-format').label).not.toMatch(/e\.g\. an MLflow model/);
+    expect(option('model-format', 'framework-format').label).toMatch(/not an MLflow sklearn or pyfunc model, which is a pickle/);
+    expect(question('model-format').help).toMatch(/sklearn and pyfunc flavours store a\s+pickle or cloudpickle[\s\S]*skops or ONNX[\s\S]*safe_mode/);
+    expect(option('model-format', 'pickle-pinned').remediation!.steps.join(' ')).toMatch(/MLflow sklearn or pyfunc model is still a pickle/);
+  });
+
+  it('states transfers, group sharing, DPIA lists and incident clocks as the law has them', () => {
+    expect(option('third-country-transfers', 'basis-on-file').label).toMatch(/binding corporate rules \(Article 47\)[\s\S]*Article 49 derogation/);
+    expect(option('cross-border', 'checked').label).toMatch(/controller-to-controller disclosure with its own Article 6 basis/);
+    expect(question('privacy-review').help).toMatch(/Article 35\(4\)/);
+    expect(question('personal-data').help).toMatch(/Regulation 2018\/1725[\s\S]*name the recipient/);
+    const steps = question('incident-management').remediation!.steps.join(' ');
+    expect(steps).toMatch(/DORA - initial notification of a major ICT incident within 4 hours[\s\S]*24 hours after becoming aware; NIS2 - early warning within 24 hours, notification within 72 hours/);
+    expect(option('model-governance', 'governed-validated').label).toMatch(/inventory with its risk tier[\s\S]*independent of its developers/);
+    expect(question('model-governance').help).toMatch(/Article 17\(4\)/);
+    expect(question('fairness').options.find((o) => o.id === 'found-unresolved')!.remediation!.steps.join(' ')).toMatch(/only if legal confirms it is lawful[\s\S]*C-236\/09/);
+  });
+
+  it('asks the fallback and the staged roll-out where decisions about people depend on the output, whoever reads it', () => {
+    const base: Answers = { consumer: { choice: ['humans'] }, frequency: { choice: ['batch'] }, 'product-kind': { choice: ['model'] } };
+    const statusOf = (impact: string | undefined) => {
+      const r = evaluate(rubric, impact ? { ...base, 'decision-impact': { choice: [impact] } } : base, { now: NOW });
+      return ['fallback', 'staged-rollout'].map((id) => r.questions.find((q) => q.id === id)!.status);
+    };
+    expect(statusOf('none-recorded')).toEqual(['condition-unmet', 'condition-unmet']);
+    expect(statusOf('people-significant')).toEqual(['unanswered', 'unanswered']);
+    expect(statusOf('annex-iii')).toEqual(['unanswered', 'unanswered']);
+    expect(statusOf('dont-know')).toEqual(['unanswered', 'unanswered']);
+    expect(statusOf(undefined)).toEqual(['unanswered', 'unanswered']);
   });
 
   it('lets a one-off analysis earn full credit for checks done once, documented and reviewed, without automating them', () => {
-    for (const [qid, oid] of [['data-validation', 'checked-for-analysis'], ['reproducible-training', 'rerun-for-analysis'], ['model-selection', 'reviewed-for-analysis']] as const) {
+    for (const [qid, oid] of [['data-validation', 'checked-for-analysis'], ['reproducible-training', 'rerun-for-analysis'], ['model-selection', 'reviewed-for-analysis'], ['data-quality', 'checked-for-analysis']] as const) {
       expect(option(qid, oid).score, `${qid}/${oid}`).toBe(1);
       expect(option(qid, oid).label, `${qid}/${oid}`).toMatch(/^One-off analysis only[\s\S]*second person/);
     }
     // approvals and the legal basis are judged against this use, which for a one-off is the analysis
     expect(option('data-approvals', 'approved').label).toMatch(/one-off analysis/);
     expect(option('legal-basis', 'documented').label).toMatch(/one-off analysis/);
+    // and the questions asked of a one-off have a full-credit answer it can reach
+    for (const [qid, oid] of [['data-ownership', 'named-for-analysis'], ['process-integration', 'acted-on-once']] as const) {
+      expect(option(qid, oid).score, `${qid}/${oid}`).toBe(1);
+      expect(option(qid, oid).label, `${qid}/${oid}`).toMatch(/^One-off analysis only/);
+    }
+    expect(option('sponsor', 'active').label).toMatch(/for a one-off analysis, the decision maker who commissioned it/);
   });
 
   it('credits the team that runs its own product with an on-call rota as fully as an operations team', () => {
-    expect(option('operator', 'on-call-team').label).toMatch(/building team[\s\S]*on-call rota of at least two/);
+    // the rota is sized to the support hours (SRE book, Being On-Call): two plus a backup for
+    // business hours, eight on one site or six per site on two for 24/7
+    expect(option('operator', 'on-call-sized').label).toMatch(/building team[\s\S]*sized to the agreed support hours[\s\S]*at least two people plus a named backup[\s\S]*at least eight people on one site or six per site on two/);
     expect(option('operator', 'builders-runbook').label).toMatch(/no on-call rota/);
     expect(option('packaging', 'container-ci').label).toMatch(/wheel or bundle/);
   });

@@ -1,7 +1,7 @@
 // readiness.yaml files answered against the built-in rubric 2.0.0 (the three examples as they
-// shipped with 2.0.0, kept in fixtures/v2) load against 2.1.0: every answer is kept, except those
-// naming an option whose meaning changed after the blind review (they are asked again), and
-// `--only-unanswered` asks only those and the questions 2.1.0 added.
+// shipped with 2.0.0, kept in fixtures/v2) load against the current version (2.2.0): every answer is kept, except those
+// naming an option whose meaning changed after either blind review (they are asked again), and
+// `--only-unanswered` asks only those and the questions 2.1.0 and 2.2.0 added.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,8 +19,13 @@ const RE_ASKED: Record<string, { from: string; why: string }> = {
   'production-service/incident-management': { from: 'practised', why: 'now rehearsed: includes the breach and serious-incident decision' },
   'production-service/consumer-contract': { from: 'tested', why: 'now reported: contract tests belong to the interface' },
   'production-service/service-monitoring': { from: 'slo', why: 'now slo-error-budget: alerts on burn rate and an error-budget policy' },
+  // in 2.2.0 (see migration-2.1.test.ts)
+  'production-service/data-ownership': { from: 'contracted', why: 'now contracted-notified: subscribed to upstream change notices' },
+  'production-service/human-oversight': { from: 'designed', why: 'now designed-informed: the people affected are told (AI Act Art. 26(11))' },
+  'production-service/model-governance': { from: 'governed', why: 'now governed-validated: model inventory and independent validation' },
+  'production-service/model-lineage': { from: 'full', why: 'now full-retained: logged inputs under a retention period' },
 };
-const ADDED = ['third-country-transfers', 'data-subject-rights', 'product-owner', 'ml-security'];
+const ADDED = ['third-country-transfers', 'data-subject-rights', 'product-owner', 'ml-security', 'decision-impact', 'output-freshness', 'prediction-parity', 'offline-online-agreement', 'feature-velocity'];
 
 type Raw = { rubricVersion: string; answers: Record<string, { choice?: string | string[]; notApplicable?: string }> };
 
@@ -32,7 +37,7 @@ describe.each(['forecast-pilot', 'notebook-pilot', 'production-service'])('%s an
     expect(raw.rubricVersion).toBe('2.0.0');
     const loaded = await loadReadiness(file);
     const m = loaded.migration!;
-    expect(m).toMatchObject({ answeredVersion: '2.0.0', version: '2.1.0', carried: [] });
+    expect(m).toMatchObject({ answeredVersion: '2.0.0', version: '2.2.0', carried: [] });
     expect(m.removed.filter((r) => r.reason !== 'option-removed')).toEqual([]);
     const reAsked = Object.entries(RE_ASKED).filter(([k]) => k.startsWith(`${name}/`));
     expect(m.removed.map((r) => [r.id, r.choice]).sort()).toEqual(reAsked.map(([k, v]) => [k.split('/')[1], [v.from]]).sort());

@@ -35,7 +35,9 @@ const tierDepended = rubric.tierQuestions.filter((q) => depended.includes(q.id))
 describe('not knowing never pays, over the whole built-in rubric', () => {
   it('has follow-ups on scored questions and on tier questions to check', () => {
     expect(scoredDepended.map((q) => q.id)).toContain('personal-data');
-    expect(tierDepended.map((q) => q.id).sort()).toEqual(['frequency', 'product-kind']);
+    expect(scoredDepended.map((q) => q.id)).toContain('decision-impact');
+    // the consumer, since the fallback and the staged roll-out are asked where it is software or where decisions about people depend on the output
+    expect(tierDepended.map((q) => q.id).sort()).toEqual(['consumer', 'frequency', 'product-kind']);
   });
 
   it.each(scoredDepended.map((q) => [q.id, q] as const))('%s: "don\'t know" keeps every follow-up and scores no higher than the worst honest answer', (_, q) => {
