@@ -265,7 +265,7 @@ describe('default rubric: scoring conventions', () => {
 
 describe('default rubric: evidence probes', () => {
   const probes: Probe[] = rubric.questions.flatMap((q) => q.evidence);
-  const named = new Set(probes.flatMap((p) => (p.kind === 'dependency' ? p.packages : p.paths)));
+  const named = new Set(probes.flatMap((p) => (p.kind === 'dependency' || p.kind === 'import' ? p.packages : 'paths' in p ? p.paths : [])));
 
   it.each([
     ['containers', 'Dockerfile'],

@@ -1,0 +1,366 @@
+// One reading of the repository as an engineer would read it: the project's own files (never
+// vendored trees, generator payload or `ready`'s files), each read once, each handed to every
+// reading that wants it: code for imports and the vocabulary's signals, CI files for jobs and
+// steps, manifests for declared and pinned dependencies, infrastructure by content, credentials.
+// The result is the facts every capability and every meaning-reading probe is answered from.
+import { CAPABILITIES, type Capability } from '../core/probe-kinds.js';
+import { MAX_PROOFS, type CapabilityFinding, type Proof } from '../core/evidence.js';
+import { compileGlob } from '../match/glob.js';
+import { compilePattern } from '../match/pattern.js';
+import { ciPlatform, isReadyOwnCi, mayBeCi, readCi, type CiConfig } from './ci.js';
+import { codeText, importsOf, isCodeFile, moduleWithin, type CodeText } from './code-text.js';
+import { normalizePackage, type Ecosystem } from './manifests/index.js';
+import { parseSetupCfg, parseSetupPy, normalizePython } from './manifests/python.js';
+import { parsePackageJson, parseRDescription, parseRenvLock } from './manifests/plain.js';
+import { isForeignPath, virtualenvDirs } from './never-evidence.js';
+import { condaSpecs, hasHashes, locatedSpecs, requirementsSpecs, share, type DeclaredSpec } from './pinning.js';
+import { findSecrets, mayHoldSecrets, secretRules } from './secrets.js';
+import type { Signal, Vocabulary } from './vocabulary-schema.js';
+
+export interface Declaration {
+  path: string;
+  ecosystem: Ecosystem;
+  specs: DeclaredSpec[];
+}
+
+export interface RepoFacts {
+  capabilities: Record<Capability, CapabilityFinding>;
+  ci: CiConfig[];
+  /** module -> where it is imported (the first few sites) */
+  imports: Map<string, Proof[]>;
+  declarations: Declaration[];
+  locks: string[];
+  secrets: Proof[];
+  /** the read budget ran out before every candidate was read */
+  incomplete: boolean;
+}
+
+export interface FactsInput {
+  listing: readonly string[];
+  /** the file as text, or undefined (missing, binary, too large, beyond the budget) */
+  text(path: string): string | undefined;
+  budgetSpent(): boolean;
+  /** TOML parsers, loaded only when the repository has a pyproject.toml or a Pipfile */
+  toml?: { pyproject(text: string): string[]; pipfile(text: string): string[] };
+}
+
+interface CompiledSignal {
+  capability: Capability;
+  signal: Signal;
+  files?: RegExp[];
+  imports?: string[];
+  pattern?: RegExp;
+}
+
+const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+
+const DOCKERFILE = /(^|[._-])(docker|container)file([._-]|$)|\.dockerfile$/i;
+const COMPOSE = /^(docker-)?compose([._-][\w.-]*)?\.ya?ml$/i;
+const REQUIREMENTS_NAME = /requirements?|^reqs?[._-]/i;
+const CODEOWNERS = new Set(['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS']);
+const NOTEBOOK = /\.(ipynb|rmd|qmd)$/i;
+const PY_TEST_NAME = /^(test_.*|.*_tests?|tests?)\.py$/;
+const JS_TEST_NAME = /\.(test|spec)\.[cm]?[jt]sx?$/;
+
+export function isRequirementsFile(path: string): boolean {
+  const b = base(path);
+  if (!/\.(txt|in)$/i.test(b) || /constraints?/i.test(b)) return false;
+  return REQUIREMENTS_NAME.test(b) || /(^|\/)requirements\//i.test(path);
+}
+
+function compileSignals(vocabulary: Vocabulary): CompiledSignal[] {
+  const out: CompiledSignal[] = [];
+  for (const capability of CAPABILITIES) {
+    for (const signal of vocabulary.capabilities[capability].signals) {
+      if (signal.detector) continue;
+      out.push({
+        capability,
+        signal,
+        ...(signal.files && { files: signal.files.flatMap((g) => compileGlob(g).map((c) => c.regex)) }),
+        ...(signal.imports && { imports: signal.imports }),
+        ...(signal.pattern && { pattern: compilePattern(signal.pattern) }),
+      });
+    }
+  }
+  return out;
+}
+
+const compiledFor = new WeakMap<Vocabulary, { signals: CompiledSignal[]; locks: RegExp[] }>();
+
+function compiled(vocabulary: Vocabulary) {
+  let c = compiledFor.get(vocabulary);
+  if (!c) {
+    c = { signals: compileSignals(vocabulary), locks: vocabulary.pinning.locks.flatMap((g) => compileGlob(g).map((x) => x.regex)) };
+    compiledFor.set(vocabulary, c);
+  }
+  return c;
+}
+
+/** The distribution an imported module belongs to (`sklearn.linear_model` -> scikit-learn). */
+export function distributionOf(module: string, vocabulary: Vocabulary): string {
+  let best: string | undefined;
+  for (const name of Object.keys(vocabulary.modules)) if (moduleWithin(module, name) && (!best || name.length > best.length)) best = name;
+  return normalizePython(best ? vocabulary.modules[best]! : module.split('.')[0]!);
+}
+
+export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts {
+  const { signals, locks: lockGlobs } = compiled(vocabulary);
+  const rules = secretRules(vocabulary);
+  const venvs = virtualenvDirs(input.listing);
+  const own = input.listing.filter((p) => !isForeignPath(p, venvs));
+  const listed = new Set(own);
+  // a committed MLflow model directory carries its own environment files: not the project's
+  const modelDirs = new Set(own.filter((p) => base(p) === 'MLmodel').map(dirOf));
+
+  const found = new Map<Capability, Proof[]>(CAPABILITIES.map((c) => [c, []]));
+  const prove = (c: Capability, proof: Proof) => {
+    const list = found.get(c)!;
+    if (list.length < 50 && !list.some((p) => p.path === proof.path && p.what === proof.what)) list.push(proof);
+  };
+  const ci: CiConfig[] = [];
+  const imports = new Map<string, Proof[]>();
+  const declarations: Declaration[] = [];
+  const locks: string[] = [];
+  const secrets: Proof[] = [];
+
+  const fileSignals = signals.filter((s) => s.files);
+  const codeSignals = signals.filter((s) => !s.files);
+
+  // by name alone: notebooks, Terraform, Bicep, Pulumi, Helm, CDK, DVC pointers, lock files
+  const hasDvcConfig = listed.has('.dvc/config');
+  for (const path of own) {
+    const b = base(path);
+    if (NOTEBOOK.test(b)) prove('notebooks', { path, what: 'a notebook' });
+    if (/\.tf$/.test(b)) prove('infrastructure-as-code', { path, what: 'Terraform' });
+    if (/\.bicep$/.test(b)) prove('infrastructure-as-code', { path, what: 'Bicep' });
+    if (/^Pulumi\.ya?ml$/.test(b)) prove('infrastructure-as-code', { path, what: 'a Pulumi project' });
+    if (b === 'Chart.yaml') prove('infrastructure-as-code', { path, what: 'a Helm chart' });
+    if (b === 'cdk.json') prove('infrastructure-as-code', { path, what: 'an AWS CDK app' });
+    if (b.endsWith('.dvc') && b !== '.dvc' && !path.startsWith('.dvc/')) prove('data-versioning', { path, what: 'data tracked by DVC' });
+    if (lockGlobs.some((re) => re.test(path)) && !modelDirs.has(dirOf(path))) locks.push(path);
+    for (const s of fileSignals) {
+      if (!s.pattern && !s.imports && s.files!.some((re) => re.test(path))) prove(s.capability, { path, what: s.signal.why });
+    }
+  }
+  for (const l of locks) prove('dependencies-pinned', { path: l, what: 'a lock file' });
+
+  // what to read, most telling first: configuration, then code, then the rest for credentials
+  const wanted = (path: string): number => {
+    const b = base(path);
+    if (DOCKERFILE.test(b) || COMPOSE.test(b) || CODEOWNERS.has(path) || b === '.gitattributes' || isManifest(path)) return 0;
+    if (mayBeCi(path) && !/\.json$/i.test(b)) return 1;
+    if (isCodeFile(path) || /\.json$/i.test(b) || /\.feature$/.test(b) || JS_TEST_NAME.test(b)) return 2;
+    if (fileSignals.some((s) => s.files!.some((re) => re.test(path)))) return 2;
+    if (mayHoldSecrets(path)) return 3;
+    return -1;
+  };
+  const buckets: string[][] = [[], [], [], []];
+  for (const path of own) {
+    const w = wanted(path);
+    if (w >= 0) buckets[w]!.push(path);
+  }
+  const byDepth = (ps: string[]) => ps.map((p, i) => ({ p, i, d: p.split('/').length })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.p);
+  let incomplete = false;
+
+  for (const path of buckets.flatMap(byDepth)) {
+    const text = input.text(path);
+    if (text === undefined) {
+      if (input.budgetSpent()) incomplete = true;
+      continue;
+    }
+    const b = base(path);
+    const lines = text.split(/\r?\n/);
+    const lineOf = (re: RegExp) => {
+      const i = lines.findIndex((l) => re.test(l));
+      return i === -1 ? undefined : i + 1;
+    };
+
+    if (DOCKERFILE.test(b)) {
+      const from = lineOf(/^\s*FROM\s+\S+/i);
+      if (from !== undefined) prove('container', { path, line: from, what: 'a Dockerfile (FROM line)' });
+    }
+    if (COMPOSE.test(b)) {
+      const build = lineOf(/^\s+build\s*:/);
+      if (build !== undefined) prove('container', { path, line: build, what: 'a compose file that builds an image' });
+    }
+    if (CODEOWNERS.has(path)) {
+      const rule = lineOf(/^\s*[^#\s]\S*\s+\S*@\S+/);
+      if (rule !== undefined) prove('codeowners', { path, line: rule, what: 'a CODEOWNERS rule' });
+    }
+    if (b === '.gitattributes') {
+      const lfs = lineOf(/^\s*(?!\S*\.(png|jpe?g|gif|svg|pdf|ico|woff2?|ttf|mp4|gifv)\s)\S+\s.*\bfilter=lfs\b/i);
+      if (lfs !== undefined) prove('data-versioning', { path, line: lfs, what: 'files stored in Git LFS' });
+    }
+    if (b === 'dvc.yaml' && hasDvcConfig) {
+      const outs = lineOf(/^\s+outs\s*:/);
+      if (outs !== undefined) prove('data-versioning', { path, line: outs, what: 'pipeline outputs tracked by DVC' });
+    }
+
+    // CI, by place or by content
+    if (mayBeCi(path)) {
+      const platform = ciPlatform(path, text);
+      if (platform && !isReadyOwnCi(text)) {
+        const config = readCi(path, platform, text, vocabulary);
+        ci.push(config);
+        prove('ci', { path, line: config.jobs[0]?.line ?? 1, what: `${platform} configuration` });
+      }
+    }
+
+    // infrastructure by content
+    if (/\.(ya?ml|json|template)$/i.test(b)) {
+      const cfn = lineOf(/^\s*"?AWSTemplateFormatVersion"?\s*:|^Transform\s*:\s*['"]?AWS::Serverless/);
+      const cfnType = cfn ?? (/^\s*"?Resources"?\s*:/m.test(text) ? lineOf(/^\s*"?Type"?\s*:\s*['"]?AWS::\w+::/) : undefined);
+      if (cfnType !== undefined) prove('infrastructure-as-code', { path, line: cfnType, what: 'a CloudFormation template' });
+      const arm = lineOf(/deploymentTemplate\.json#/);
+      if (arm !== undefined) prove('infrastructure-as-code', { path, line: arm, what: 'an ARM template' });
+      if (/\.ya?ml$/i.test(b)) {
+        const api = lineOf(/^apiVersion\s*:\s*\S+/);
+        if (api !== undefined && b !== 'Chart.yaml' && /^kind\s*:\s*[A-Z]\w+/m.test(text)) {
+          prove('infrastructure-as-code', { path, line: api, what: 'a Kubernetes manifest' });
+        }
+      }
+    }
+
+    // declared dependencies, with their pins
+    const declared = declarationOf(path, text, input, modelDirs);
+    if (declared && declared.specs.length > 0) {
+      declarations.push(declared);
+      prove('dependencies-declared', { path, line: declared.specs[0]!.line ?? 1, what: 'declares dependencies' });
+      if (hasHashes(text)) prove('dependencies-pinned', { path, what: 'requirements locked with hashes' });
+    }
+
+    // code: imports and the vocabulary's signals
+    const code = isCodeFile(path) ? codeText(path, text) : undefined;
+    if (code) {
+      const sites = importsOf(code);
+      for (const s of sites) {
+        const list = imports.get(s.module) ?? imports.set(s.module, []).get(s.module)!;
+        if (list.length < MAX_PROOFS) list.push({ path, line: code.fileLine[s.at]!, what: `imports ${s.module}` });
+      }
+      const imported = (names: readonly string[]) => sites.find((s) => names.some((n) => moduleWithin(s.module, n) || distributionOf(s.module, vocabulary) === normalizePython(n)));
+      const joined = code.lines.join('\n');
+      for (const s of codeSignals) {
+        let site: number | undefined;
+        if (s.imports) {
+          const imp = imported(s.imports);
+          if (!imp) continue;
+          site = imp.at;
+        }
+        if (s.pattern) {
+          const at = matchLine(joined, s.pattern);
+          if (at === undefined) continue;
+          site = at;
+        }
+        if (site !== undefined) prove(s.capability, { path, line: code.fileLine[site]!, what: s.signal.why });
+      }
+      if (isTestFile(path, code)) prove('tests', { path, line: firstTestLine(code), what: 'a test' });
+    } else if (isOtherTest(path, text)) prove('tests', { path, line: 1, what: 'a test' });
+
+    for (const s of fileSignals) {
+      if (!s.files!.some((re) => re.test(path))) continue;
+      if (s.imports && !(code && importsOf(code).some((i) => s.imports!.some((n) => moduleWithin(i.module, n))))) continue;
+      if (s.pattern) {
+        const at = matchLine(text, s.pattern);
+        if (at !== undefined) prove(s.capability, { path, line: at + 1, what: s.signal.why });
+      } else prove(s.capability, { path, what: s.signal.why });
+    }
+
+    if (mayHoldSecrets(path)) {
+      for (const p of findSecrets(path, text, rules)) {
+        if (secrets.length < 50) secrets.push(p);
+        prove('committed-secrets', p);
+      }
+    }
+  }
+
+  const total = declarations.flatMap((d) => d.specs);
+  const pins = { declared: total.length, exact: total.filter((s) => s.exact).length };
+  if (pins.declared > 0 && share(pins) >= vocabulary.pinning.threshold) {
+    for (const d of declarations) prove('dependencies-pinned', { path: d.path, line: d.specs[0]!.line ?? 1, what: `${pins.exact} of ${pins.declared} declared dependencies pinned exactly` });
+  }
+
+  const capabilities = Object.fromEntries(
+    CAPABILITIES.map((c) => {
+      const proofs = shallowFirst(found.get(c)!);
+      const paths = [...new Set(proofs.map((p) => p.path))];
+      return [c, { found: proofs.length > 0, paths: paths.slice(0, MAX_PROOFS), why: proofs.slice(0, MAX_PROOFS) }];
+    }),
+  ) as Record<Capability, CapabilityFinding>;
+  return { capabilities, ci, imports, declarations, locks, secrets, incomplete };
+}
+
+const shallowFirst = (ps: Proof[]) => ps.map((p, i) => ({ p, i, d: p.path.split('/').length })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.p);
+
+/** Index of the code line a pattern first matches, or undefined. */
+function matchLine(joined: string, re: RegExp): number | undefined {
+  const m = re.exec(joined);
+  if (!m) return undefined;
+  let line = 0;
+  for (let i = joined.indexOf('\n'); i !== -1 && i < m.index; i = joined.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function isManifest(path: string): boolean {
+  const b = base(path);
+  return isRequirementsFile(path) || ['setup.py', 'setup.cfg', 'pyproject.toml', 'Pipfile', 'DESCRIPTION', 'renv.lock', 'package.json'].includes(b) || /^(environment|conda)[\w.-]*\.ya?ml$/i.test(b);
+}
+
+const CONDA_CONTENT = (text: string) => /^dependencies\s*:/m.test(text) && (/^channels\s*:/m.test(text) || /^\s*-\s*pip\s*:/m.test(text) || /^name\s*:/m.test(text));
+
+function declarationOf(path: string, text: string, input: FactsInput, modelDirs: Set<string>): Declaration | undefined {
+  if (modelDirs.has(dirOf(path))) return undefined;
+  const b = base(path);
+  const python = (specs: DeclaredSpec[]): Declaration => ({ path, ecosystem: 'python', specs });
+  try {
+    if (isRequirementsFile(path)) return python(requirementsSpecs(text));
+    if (/\.ya?ml$/i.test(b) && (/^(environment|conda)[\w.-]*\.ya?ml$/i.test(b) || /(^|[._-])(conda|env|environment|dependencies)([._-]|$)/i.test(b.replace(/\.ya?ml$/i, ''))) && CONDA_CONTENT(text)) {
+      return python(condaSpecs(text));
+    }
+    if (b === 'setup.py') return python(locatedSpecs(text, parseSetupPy(text), 'pep508'));
+    if (b === 'setup.cfg') return python(locatedSpecs(text, parseSetupCfg(text), 'pep508'));
+    if (b === 'pyproject.toml' && input.toml) {
+      const names = input.toml.pyproject(text);
+      const located = locatedSpecs(text, names, 'pep508').map((s, i) => (s.line === undefined ? locatedSpecs(text, [names[i]!], 'toml-table')[0]! : s));
+      return python(located);
+    }
+    if (b === 'Pipfile' && input.toml) return python(locatedSpecs(text, input.toml.pipfile(text), 'toml-table'));
+    if (b === 'DESCRIPTION') return { path, ecosystem: 'r', specs: locatedSpecs(text, parseRDescription(text), 'r') };
+    if (b === 'renv.lock') return { path, ecosystem: 'r', specs: parseRenvLock(text).map((name) => ({ name, exact: true })) };
+    if (b === 'package.json') return { path, ecosystem: 'node', specs: parsePackageJson(text).map((name) => ({ name, exact: false })) };
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+const TEST_DIR = /(^|\/)(tests?|testing|unit_?tests?|integration_?tests?)\//;
+
+/** A test file by name that holds something, and is not the placeholder a template ships. */
+function isTestFile(path: string, code: CodeText): boolean {
+  const b = base(path);
+  if (code.language === 'r') return /(^|\/)tests\/testthat\/test[^/]*\.r$/i.test(path) && code.lines.some((l) => l.trim() !== '');
+  if (!/\.py$/.test(b) || b === 'conftest.py' || b === '__init__.py') return false;
+  const named = PY_TEST_NAME.test(b) || (TEST_DIR.test(path) && code.lines.some((l) => /^\s*(async\s+)?def test|^\s*class Test|unittest|pytest/.test(l)));
+  if (!named) return false;
+  const body = code.lines.filter((l) => l.trim() !== '' && !/^\s*#/.test(l));
+  if (body.length === 0) return false;
+  const tests = body.filter((l) => /^\s*(async\s+)?def test/.test(l)).length;
+  const placeholder = body.some((l) => /No tests written|assert False\b/.test(l)) && tests <= 1;
+  return !placeholder;
+}
+
+const firstTestLine = (code: CodeText) => {
+  const i = code.lines.findIndex((l) => /^\s*(async\s+)?def test|^\s*class Test|test_that\(/.test(l));
+  return code.fileLine[i === -1 ? 0 : i] ?? 1;
+};
+
+/** Tests that are not Python or R: behave features, JavaScript test files. */
+function isOtherTest(path: string, text: string): boolean {
+  const b = base(path);
+  if (/\.feature$/.test(b)) return /^\s*Scenario( Outline)?:/m.test(text);
+  if (JS_TEST_NAME.test(b) || /(^|\/)__tests__\//.test(path)) return /\b(it|test|describe)\s*\(/.test(text);
+  return false;
+}
+
+export { normalizePackage };

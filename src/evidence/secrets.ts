@@ -1,0 +1,81 @@
+// Committed credentials: well-known formats (private keys, cloud keys, tokens) anywhere, and
+// settings named like a secret whose value looks real. Only the file, the line and the kind of
+// credential ever leave this module: the value is never returned, stored or printed.
+import { compilePattern } from '../match/pattern.js';
+import type { Proof } from '../core/evidence.js';
+import type { Vocabulary } from './vocabulary-schema.js';
+
+/** Files worth reading for credentials: code, configuration, environment files, keys, prose. */
+export function mayHoldSecrets(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if (/^\.env($|\.)|\.env$|^env\.sh|^credentials|^id_(rsa|dsa|ecdsa|ed25519)$|^\.netrc$|^\.pypirc$/i.test(base)) return true;
+  return /\.(py|ipynb|r|rmd|qmd|ya?ml|json|toml|ini|cfg|conf|env|sh|bash|zsh|ps1|md|properties|tf|tfvars|pem|key|js|ts|example|sample)$/i.test(base);
+}
+
+const PLACEHOLDER = /^(\$|%\(|<|\{|\[)|your|xxx|change_?me|example|sample|dummy|placeholder|replace|redacted|todo|fixme|secret|password|passwd|token|none|null|undefined|true|false|\*\*\*|\.\.\.|^os\.|getenv|environ|\(|^(test|demo|admin|user|pass)/i;
+
+/** A value that looks like a real credential rather than a word, a placeholder or a reference. */
+function realLooking(value: string): boolean {
+  if (value.length < 16 || value.length > 512 || PLACEHOLDER.test(value)) return false;
+  if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return false;
+  if (!/^[A-Za-z0-9+/=_.:@-]+$/.test(value)) return false;
+  // a path, a URL or a dotted name is configuration, not a secret
+  if (/^[\w.-]+\/[\w./-]+$|:\/\/|^[a-z_]+(\.[a-z_]+)+$/i.test(value)) return false;
+  return entropy(value) >= 3;
+}
+
+function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) h -= (n / s.length) * Math.log2(n / s.length);
+  return h;
+}
+
+// `KEY=value`, `key: value`, `"key": "value"`, `os.environ["KEY"] = "value"`, `export KEY=value`,
+// in JSON-escaped notebooks too (`\"KEY\"]=\"value\"`)
+const ASSIGNMENT = /([A-Za-z_][\w.-]*)(?:\\?["'])?\]?\s*(?:=|:)\s*(?:\\?["'])?([^\s"'\\#,;`]*)/g;
+
+export interface SecretRules {
+  formats: { name: string; regex: RegExp }[];
+  keys: RegExp;
+}
+
+let compiled: { vocabulary: Vocabulary; rules: SecretRules } | undefined;
+
+export function secretRules(vocabulary: Vocabulary): SecretRules {
+  if (compiled?.vocabulary === vocabulary) return compiled.rules;
+  const rules = { formats: vocabulary.secrets.formats.map((f) => ({ name: f.name, regex: compilePattern(f.pattern) })), keys: compilePattern(vocabulary.secrets.keys) };
+  compiled = { vocabulary, rules };
+  return rules;
+}
+
+/** Test code sets made-up credentials for its own client; only well-known formats count there. */
+const isTestPath = (path: string) => /(^|\/)(tests?|testing|fixtures?)\/|(^|\/)(test_[^/]*|[^/]*_test\.py|conftest\.py)$/.test(path);
+
+/** The credentials in one file: file, line and kind, never the value. */
+export function findSecrets(path: string, text: string, rules: SecretRules): Proof[] {
+  const out: Proof[] = [];
+  const generic = !isTestPath(path);
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length && out.length < 20; i++) {
+    const line = lines[i]!;
+    if (line.length > 4096) continue;
+    const format = rules.formats.find((f) => f.regex.test(line));
+    if (format) {
+      // the END line of a key whose BEGIN was reported says nothing new
+      out.push({ path, line: i + 1, what: format.name });
+      continue;
+    }
+    if (!generic) continue;
+    for (const m of line.matchAll(ASSIGNMENT)) {
+      const key = m[1]!.split('.').pop()!;
+      if (!rules.keys.test(key)) continue;
+      if (realLooking(m[2]!)) {
+        out.push({ path, line: i + 1, what: `a value for ${key.replace(/[^\w.-]/g, '')}` });
+        break;
+      }
+    }
+  }
+  return out;
+}
