@@ -26,12 +26,12 @@ export async function scan(opts: ScanOptions): Promise<void> {
   const loading = (async () => (await loadRubric(opts.rubric ?? (await rubricOfReadiness(root)) ?? DEFAULT_RUBRIC)).rubric)();
 
   const progress = spinnerFor(opts.format === 'text' && process.stderr.isTTY === true && !process.env.CI);
-  const evidence = await scanRepository(root, loading, { onProgress: progress.update }).finally(progress.stop);
+  const evidence = await scanRepository(root, loading, { onProgress: progress.update, capabilities: true }).finally(progress.stop);
   const rubric = await loading;
   const suggestions = suggestAnswers(rubric, evidence);
   if (opts.format === 'json') {
-    const { listing, files, questions, skipped, skippedTotal } = evidence;
-    const json = { root, rubric: { id: rubric.id, version: rubric.version }, listing, files, questions, suggestions, skipped, skippedTotal };
+    const { listing, files, capabilities, questions, skipped, skippedTotal } = evidence;
+    const json = { root, rubric: { id: rubric.id, version: rubric.version }, listing, files, capabilities, questions, suggestions, skipped, skippedTotal };
     writeStdout(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     writeStdout(renderScanText({ root, rubric, evidence, suggestions }, { style: await loadStyle(wantsColor()) }));

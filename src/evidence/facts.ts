@@ -60,7 +60,9 @@ const COMPOSE = /^(docker-)?compose([._-][\w.-]*)?\.ya?ml$/i;
 const REQUIREMENTS_NAME = /requirements?|^reqs?[._-]/i;
 const CODEOWNERS = new Set(['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS']);
 const NOTEBOOK = /\.(ipynb|rmd|qmd)$/i;
-const PY_TEST_NAME = /^(test_.*|.*_tests?|tests?)\.py$/;
+const PY_TEST_NAME = /^(test_.+|.+_tests?)\.py$/;
+/** Test code by content: test functions or classes, a test framework, behave steps. */
+const PY_TEST_CODE = /^\s*(async\s+)?def test|^\s*class Test|^\s*(import|from)\s+(unittest|pytest|behave)\b|^\s*@(given|when|then)\(/;
 const JS_TEST_NAME = /\.(test|spec)\.[cm]?[jt]sx?$/;
 
 export function isRequirementsFile(path: string): boolean {
@@ -326,12 +328,21 @@ function declarationOf(path: string, text: string, input: FactsInput, modelDirs:
     }
     if (b === 'Pipfile' && input.toml) return python(locatedSpecs(text, input.toml.pipfile(text), 'toml-table'));
     if (b === 'DESCRIPTION') return { path, ecosystem: 'r', specs: locatedSpecs(text, parseRDescription(text), 'r') };
-    if (b === 'renv.lock') return { path, ecosystem: 'r', specs: parseRenvLock(text).map((name) => ({ name, exact: true })) };
+    if (b === 'renv.lock') return { path, ecosystem: 'r', specs: renvPackages(text).map((name) => ({ name, exact: true })) };
     if (b === 'package.json') return { path, ecosystem: 'node', specs: parsePackageJson(text).map((name) => ({ name, exact: false })) };
   } catch {
     return undefined;
   }
   return undefined;
+}
+
+/** renv.lock's packages; a lock cut short (read limit, a partial copy) still names the ones it holds. */
+function renvPackages(text: string): string[] {
+  try {
+    return parseRenvLock(text);
+  } catch {
+    return [...text.matchAll(/"Package"\s*:\s*"([A-Za-z][\w.]*)"/g)].map((m) => m[1]!);
+  }
 }
 
 const TEST_DIR = /(^|\/)(tests?|testing|unit_?tests?|integration_?tests?)\//;
@@ -341,13 +352,28 @@ function isTestFile(path: string, code: CodeText): boolean {
   const b = base(path);
   if (code.language === 'r') return /(^|\/)tests\/testthat\/test[^/]*\.r$/i.test(path) && code.lines.some((l) => l.trim() !== '');
   if (!/\.py$/.test(b) || b === 'conftest.py' || b === '__init__.py') return false;
-  const named = PY_TEST_NAME.test(b) || (TEST_DIR.test(path) && code.lines.some((l) => /^\s*(async\s+)?def test|^\s*class Test|unittest|pytest/.test(l)));
+  const named = PY_TEST_NAME.test(b) || ((TEST_DIR.test(path) || /^tests?\.py$/.test(b) || /(^|\/)features\/steps\//.test(path)) && code.lines.some((l) => PY_TEST_CODE.test(l)));
   if (!named) return false;
   const body = code.lines.filter((l) => l.trim() !== '' && !/^\s*#/.test(l));
   if (body.length === 0) return false;
-  const tests = body.filter((l) => /^\s*(async\s+)?def test/.test(l)).length;
-  const placeholder = body.some((l) => /No tests written|assert False\b/.test(l)) && tests <= 1;
-  return !placeholder;
+  return !isPlaceholder(body);
+}
+
+/** A body line that tests nothing: a bare assertion, `pass`, an import check, a docstring or a mark. */
+const TRIVIAL = /^\s*(assert (True|False)\b.*|pass|\.\.\.|import \S+.*|from \S+ import .*|("""|''').*|@pytest\.mark\.\w+.*|return)$/;
+
+/**
+ * The file a project template ships so that a suite exists: every test in it is trivial (an
+ * `assert False, "No tests written"` marked xfail, an import check). Without test functions there
+ * is nothing to judge, and the file counts.
+ */
+function isPlaceholder(body: string[]): boolean {
+  const starts = body.map((l, i) => (/^\s*(async\s+)?def test/.test(l) ? i : -1)).filter((i) => i !== -1);
+  if (starts.length === 0) return false;
+  return starts.every((start, k) => {
+    const end = starts[k + 1] ?? body.length;
+    return body.slice(start + 1, end).every((l) => TRIVIAL.test(l) || /^\S/.test(l));
+  });
 }
 
 const firstTestLine = (code: CodeText) => {
