@@ -68,7 +68,7 @@ export const accuracy = (facts) => (facts.length === 0 ? 0 : facts.filter((f) =>
 export function formatConfusion(facts) {
   const rows = confusion(facts);
   const out = [];
-  for (const half of ['tune', 'report']) {
+  for (const half of ['tune', 'report', 'synthetic']) {
     const these = facts.filter((f) => f.half === half);
     if (these.length === 0) continue;
     out.push(`${half} half: ${these.filter((f) => f.truth === f.found).length} of ${these.length} facts right (${(100 * accuracy(these)).toFixed(1)}%)`);

@@ -124,7 +124,11 @@ async function runProbes(prepared: PreparedProbes, repo: RepoPort, options: Scan
   prepared.preloadParsers();
   const parsers = new Map(await Promise.all([...prepared.parsers].map(async ([id, p]) => [id, await p] as const)));
   const log = new SkipLog();
-  const reader = textReader(repo, log, options);
+  // the files content probes will read stay cached whatever their size, so that the reading for
+  // meaning and the probes together read each file once
+  const keep = new Set<string>();
+  for (const q of rubric.questions) for (const p of q.evidence) if (p.kind === 'content' && !problems.has(p)) for (const g of p.paths) for (const path of matched[globIds.get(g)!] ?? []) keep.add(path);
+  const reader = textReader(repo, log, options, keep);
   const wantsFacts = options.capabilities === true || rubric.questions.some((q) => q.evidence.some((p) => READS_MEANING.has(p.kind)));
   let meaning: { facts: RepoFacts; vocabulary: Vocabulary } | undefined;
   if (wantsFacts) {
@@ -209,7 +213,7 @@ function mergeSkipped(a: readonly SkippedFile[], b: readonly SkippedFile[]): Ski
 }
 
 /** Files as text for content probes and manifests, with the binary check, a cache and a budget. */
-function textReader(repo: RepoPort, log: SkipLog, options: ScanOptions) {
+function textReader(repo: RepoPort, log: SkipLog, options: ScanOptions, keep: ReadonlySet<string>) {
   const maxFiles = options.maxReadFiles ?? MAX_READ_FILES;
   const maxBytes = options.maxReadBytes ?? MAX_READ_BYTES;
   const cache = new Map<string, string | undefined>();
@@ -235,7 +239,7 @@ function textReader(repo: RepoPort, log: SkipLog, options: ScanOptions) {
       if (isBinary(buf)) log.add(path, 'binary');
       else result = buf.toString('utf8').replace(/^\uFEFF/, '');
     }
-    if (result === undefined || cached + result.length <= TEXT_CACHE_BYTES) {
+    if (result === undefined || keep.has(path) || cached + result.length <= TEXT_CACHE_BYTES) {
       cache.set(path, result);
       cached += result?.length ?? 0;
     }

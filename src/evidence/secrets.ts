@@ -8,7 +8,7 @@ import type { Vocabulary } from './vocabulary-schema.js';
 /** Files worth reading for credentials: code, configuration, environment files, keys, prose. */
 export function mayHoldSecrets(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  if (/^\.env($|\.)|\.env$|^env\.sh|^credentials|^id_(rsa|dsa|ecdsa|ed25519)$|^\.netrc$|^\.pypirc$/i.test(base)) return true;
+  if (/^\.env($|\.)|\.env$|^env\.sh|^credentials|^id_(rsa|dsa|ecdsa|ed25519)$|[._-]key$|^\.netrc$|^\.pypirc$/i.test(base)) return true;
   return /\.(py|ipynb|r|rmd|qmd|ya?ml|json|toml|ini|cfg|conf|env|sh|bash|zsh|ps1|md|properties|tf|tfvars|pem|key|js|ts|example|sample)$/i.test(base);
 }
 
@@ -61,7 +61,11 @@ export function findSecrets(path: string, text: string, rules: SecretRules): Pro
   for (let i = 0; i < lines.length && out.length < 20; i++) {
     const line = lines[i]!;
     if (line.length > 4096) continue;
-    const format = rules.formats.find((f) => f.regex.test(line));
+    // documentation's sample keys (AWS's AKIAIOSFODNN7EXAMPLE) are placeholders too
+    const format = rules.formats.find((f) => {
+      const m = f.regex.exec(line);
+      return m !== null && !/EXAMPLE|XXXX|0000000000/i.test(m[0]);
+    });
     if (format) {
       // the END line of a key whose BEGIN was reported says nothing new
       out.push({ path, line: i + 1, what: format.name });

@@ -36,3 +36,17 @@ describe('the ground-truth corpus', () => {
     expect(accuracy(report), wrong.join('\n')).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe('the synthetic positives (marked synthetic in their truth.json)', () => {
+  it('finds every fact of the CODEOWNERS and committed-secret fixtures, with the lines of the secrets', async () => {
+    const facts = ((await scoreCorpus(scan)) as (Fact & { paths: string[] })[]).filter((f) => f.half === 'synthetic');
+    expect(new Set(facts.map((f) => f.slug))).toEqual(new Set(['synthetic--codeowners', 'synthetic--committed-secrets']));
+    expect(facts.filter((f) => f.truth !== f.found).map((f) => `${f.slug} ${f.capability}`)).toEqual([]);
+    const corpus = loadCorpus() as { slug: string; dir: string; truth: { capabilities: Record<string, { paths: string[] }> } }[];
+    const secrets = corpus.find((c) => c.slug === 'synthetic--committed-secrets')!;
+    const { fixturePort } = await import('../../scripts/corpus-port.mjs' as string);
+    const found = await scan(fixturePort(secrets.dir));
+    const places = found!['committed-secrets'].why.map((p) => `${p.path}:${p.line}`);
+    expect(places.sort()).toEqual([...secrets.truth.capabilities['committed-secrets']!.paths].sort());
+  });
+});
