@@ -9,7 +9,7 @@ import type { Vocabulary } from './vocabulary-schema.js';
 export type CiPlatform = 'github-actions' | 'gitlab-ci' | 'azure-pipelines' | 'cloud-build' | 'jenkins' | 'circleci' | 'bitbucket' | 'buildkite' | 'aws-codebuild' | 'aws-codepipeline';
 
 export interface CiStep {
-  class: CiStepClass;
+  class: Exclude<CiStepClass, 'schedule'>;
   line: number;
   /** the command or action, shortened (never more than one line) */
   what: string;
@@ -25,6 +25,8 @@ export interface CiConfig {
   path: string;
   platform: CiPlatform;
   jobs: CiJob[];
+  /** where the configuration runs on a timer */
+  schedule?: { line: number; what: string };
 }
 
 /** Where each platform keeps its configuration; other YAML files are recognised by content. */
@@ -108,7 +110,9 @@ export function readCi(path: string, platform: CiPlatform, text: string, vocabul
     job = { name, line, steps: [] };
     jobs.push(job);
   };
+  // steps outside any job header belong to the file as a whole (Cloud Build, CodeBuild, Jenkins)
   const fileJob = () => job ?? (jobAt(path.split('/').pop()!, 1), job!);
+  const pending: CiJob = { name: path.split('/').pop()!, line: 1, steps: [] };
   let jobsIndent: number | undefined;
   let inJobs = false;
 
@@ -116,7 +120,11 @@ export function readCi(path: string, platform: CiPlatform, text: string, vocabul
   let block: { start: number; indent: number; lines: { n: number; text: string }[] } | undefined;
   const flush = () => {
     if (!block) return;
-    classify(block.lines, fileJob(), steps);
+    classify(block.lines, job ?? pending, steps);
+    if (!job && pending.steps.length > 0) {
+      jobs.push(pending);
+      job = pending;
+    }
     block = undefined;
   };
 
@@ -151,6 +159,7 @@ export function readCi(path: string, platform: CiPlatform, text: string, vocabul
       if (m) {
         flush();
         jobAt(m[2]!, n);
+        return;
       }
     } else if (platform === 'jenkins') {
       const m = /\bstage\s*\(\s*['"]([^'"]+)['"]/.exec(raw);
@@ -168,12 +177,8 @@ export function readCi(path: string, platform: CiPlatform, text: string, vocabul
     }
   });
   flush();
-  const schedule = scheduleLine(platform, lines);
-  if (schedule !== undefined) {
-    const first = jobs[0] ?? fileJob();
-    first.steps.push({ class: 'schedule', line: schedule, what: lines[schedule - 1]!.trim() });
-  }
-  return { path, platform, jobs: jobs.length > 0 ? jobs : [fileJob()] };
+  const at = scheduleLine(platform, lines);
+  return { path, platform, jobs: jobs.length > 0 ? jobs : [fileJob()], ...(at !== undefined && { schedule: { line: at, what: shorten(lines[at - 1]!) } }) };
 }
 
 function classify(block: { n: number; text: string }[], job: CiJob, steps: CompiledSteps) {

@@ -308,7 +308,9 @@ function isManifest(path: string): boolean {
   return isRequirementsFile(path) || ['setup.py', 'setup.cfg', 'pyproject.toml', 'Pipfile', 'DESCRIPTION', 'renv.lock', 'package.json'].includes(b) || /^(environment|conda)[\w.-]*\.ya?ml$/i.test(b);
 }
 
-const CONDA_CONTENT = (text: string) => /^dependencies\s*:/m.test(text) && (/^channels\s*:/m.test(text) || /^\s*-\s*pip\s*:/m.test(text) || /^name\s*:/m.test(text));
+/** A conda environment by content, whatever its name; a file named like one needs less to show it. */
+const CONDA_CONTENT = (text: string, named: boolean) =>
+  /^dependencies\s*:/m.test(text) && (/^channels\s*:/m.test(text) || /^\s*-\s*pip\s*:/m.test(text) || (named && /^\s*-\s*[A-Za-z]/m.test(text)));
 
 function declarationOf(path: string, text: string, input: FactsInput, modelDirs: Set<string>): Declaration | undefined {
   if (modelDirs.has(dirOf(path))) return undefined;
@@ -316,7 +318,7 @@ function declarationOf(path: string, text: string, input: FactsInput, modelDirs:
   const python = (specs: DeclaredSpec[]): Declaration => ({ path, ecosystem: 'python', specs });
   try {
     if (isRequirementsFile(path)) return python(requirementsSpecs(text));
-    if (/\.ya?ml$/i.test(b) && (/^(environment|conda)[\w.-]*\.ya?ml$/i.test(b) || /(^|[._-])(conda|env|environment|dependencies)([._-]|$)/i.test(b.replace(/\.ya?ml$/i, ''))) && CONDA_CONTENT(text)) {
+    if (/\.ya?ml$/i.test(b) && CONDA_CONTENT(text, /^(environment|conda)[\w.-]*\.ya?ml$/i.test(b))) {
       return python(condaSpecs(text));
     }
     if (b === 'setup.py') return python(locatedSpecs(text, parseSetupPy(text), 'pep508'));

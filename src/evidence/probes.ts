@@ -209,7 +209,8 @@ export const importProbe: ProbeKind<Of<'import'>> = {
       const hit = wanted.find((w) => moduleWithin(module, w.n) || dist === w.dist);
       if (!hit) continue;
       packages.add(hit.n);
-      why.push(...sites);
+      // `from a.b import c` names a.b and a.b.c on one line: one proof
+      for (const site of sites) if (!why.some((w) => w.path === site.path && w.line === site.line)) why.push(site);
     }
     const sorted = why.sort((a, b) => a.path.split('/').length - b.path.split('/').length);
     return unfinished(proven(sorted, packages.size > 0 ? { packages: [...packages] } : {}), facts);
@@ -225,7 +226,13 @@ export const ciProbe: ProbeKind<Of<'ci'>> = {
     const configs = facts.ci;
     if (!p.step) return unfinished(proven(configs.map((c) => ({ path: c.path, line: c.jobs[0]?.line ?? 1, what: `${c.platform} configuration` }))), facts);
     const why: Proof[] = [];
-    for (const c of configs) for (const job of c.jobs) for (const s of job.steps) if (s.class === p.step) why.push({ path: c.path, line: s.line, what: `job ${job.name}: ${s.what}` });
+    for (const c of configs) {
+      if (p.step === 'schedule') {
+        if (c.schedule) why.push({ path: c.path, line: c.schedule.line, what: `runs on a schedule: ${c.schedule.what}` });
+        continue;
+      }
+      for (const job of c.jobs) for (const s of job.steps) if (s.class === p.step) why.push({ path: c.path, line: s.line, what: `job ${job.name}: ${s.what}` });
+    }
     // the CI files it parsed are where such a step would be: their silence is a finding
     const looked = configs.map((c) => ({ path: c.path, line: c.jobs[0]?.line ?? 1, what: `${c.platform}: ${c.jobs.map((j) => j.name).join(', ')}` }));
     return unfinished(proven(why, looked.length > 0 ? { looked: looked.slice(0, MAX_PROOFS) } : {}), facts);
