@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rubric } from '../core/rubric-schema.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, UsageError, formatPath } from '../errors.js';
+import { checkRubricWarnings } from '../core/rubric-check.js';
 import {
   BUILTIN_PREFIX,
   BUILTIN_RUBRICS,
@@ -38,6 +39,8 @@ export async function validate(path: string | undefined): Promise<void> {
         '\n',
     ),
   );
+  // what a rubric may do but should not (core/rubric-check.ts): said, with exit 0
+  for (const w of checkRubricWarnings(rubric)) process.stderr.write(stripControl(`ready: warning: ${ref} ${formatPath(w.path)}: ${w.message}`).replace(/[\r\n]+/g, ' ') + '\n');
 }
 
 function builtinSource(id: string): string {

@@ -2,7 +2,7 @@
 import { DONT_KNOW } from './constants.js';
 import type { Condition, Question, Rubric } from './rubric-schema.js';
 import type { Answers } from './answers.js';
-import { classifyTier, type TierResult } from './tier.js';
+import { classifyTier as classifyByRules, type TierResult } from './tier.js';
 import { planRemediation } from './remediation.js';
 import { applyGate, type GateInput } from './gate.js';
 import { findContradictions, type Contradiction } from './contradictions.js';
@@ -24,18 +24,92 @@ export interface EvaluateOptions {
   evidence?: Evidence;
 }
 
-export function conditionHolds(cond: Condition, answers: Answers): boolean {
-  if ('question' in cond) return (answers[cond.question]?.choice ?? []).some((c) => cond.in.includes(c));
-  if ('all' in cond) return cond.all.every((c) => conditionHolds(c, answers));
-  if ('any' in cond) return cond.any.some((c) => conditionHolds(c, answers));
-  return !conditionHolds(cond.not, answers);
+/**
+ * A `when` condition in three-valued (Kleene) logic: true, false, or null for unknown. A leaf is
+ * true when a chosen option is listed, false when the question is answered with options none of
+ * which is listed, and unknown when the question is unanswered, answered "don't know" or marked not
+ * applicable: not knowing is no answer. A leaf on a question that is not asked at all (`skipped`:
+ * out of the tier, or its own condition false) is false, since the follow-up's premise is absent.
+ * `all`, `any` and `not` combine the three values as usual (false wins in `all`, true wins in
+ * `any`, otherwise unknown taints the result).
+ */
+export function conditionValue(cond: Condition, answers: Answers, skipped?: (id: string) => boolean): boolean | null {
+  if ('question' in cond) {
+    if (skipped?.(cond.question)) return false;
+    const choice = answers[cond.question]?.choice ?? [];
+    if (choice.some((c) => cond.in.includes(c))) return true;
+    return choice.length === 0 || choice.includes(DONT_KNOW) ? null : false;
+  }
+  if ('all' in cond) {
+    const values = cond.all.map((c) => conditionValue(c, answers, skipped));
+    return values.includes(false) ? false : values.includes(null) ? null : true;
+  }
+  if ('any' in cond) {
+    const values = cond.any.map((c) => conditionValue(c, answers, skipped));
+    return values.includes(true) ? true : values.includes(null) ? null : false;
+  }
+  const inner = conditionValue(cond.not, answers, skipped);
+  return inner === null ? null : !inner;
 }
 
-/** Why a question does not count at this tier, or null when it applies. */
-export function skipReason(q: Question, tier: string, answers: Answers): 'out-of-tier' | 'condition-unmet' | null {
+/** Whether a condition is definitely true; an unknown condition does not hold. */
+export function conditionHolds(cond: Condition, answers: Answers): boolean {
+  return conditionValue(cond, answers) === true;
+}
+
+const byIdCache = new WeakMap<readonly Question[], Map<string, Question>>();
+function questionsById(questions: readonly Question[]): Map<string, Question> {
+  let map = byIdCache.get(questions);
+  if (!map) byIdCache.set(questions, (map = new Map(questions.map((q) => [q.id, q]))));
+  return map;
+}
+
+/**
+ * Why a question does not count at this tier, or null when it applies. A `when` condition skips
+ * its question only when it is definitely false: a follow-up never disappears because somebody
+ * does not know the answer it depends on, so not knowing never scores above an honest answer.
+ * With the rubric's questions, a condition on a question that is itself not asked is false (the
+ * rubric checks that conditions form no cycle).
+ */
+export function skipReason(
+  q: Question,
+  tier: string,
+  answers: Answers,
+  questions?: readonly Question[],
+): 'out-of-tier' | 'condition-unmet' | null {
   if (q.tiers && !q.tiers.includes(tier)) return 'out-of-tier';
-  if (q.when && !conditionHolds(q.when, answers)) return 'condition-unmet';
-  return null;
+  if (!q.when) return null;
+  const byId = questions ? questionsById(questions) : undefined;
+  const skipped = byId && ((id: string) => {
+    const dep = byId.get(id);
+    return dep !== undefined && dep !== q && skipReason(dep, tier, answers, questions) !== null;
+  });
+  return conditionValue(q.when, answers, skipped) === false ? 'condition-unmet' : null;
+}
+
+const tierViews = new WeakMap<Rubric, Rubric>();
+
+/**
+ * The deployment tier, from the tier questions that the tier rules name. A tier question no rule
+ * names (the product kind) selects questions through `when` conditions instead: leaving it open
+ * keeps all of them (see conditionValue) and must not make the tier unknown, or a readiness file
+ * answered before the question existed would jump to the strictest tier. Its answer is still
+ * listed with the tier answers.
+ */
+export function classifyTier(rubric: Rubric, answers: Answers): TierResult {
+  let view = tierViews.get(rubric);
+  if (!view) {
+    const named = new Set(rubric.tierRules.flatMap((rule) => Object.keys(rule.when)));
+    view = { ...rubric, tierQuestions: rubric.tierQuestions.filter((q) => named.has(q.id)) };
+    tierViews.set(rubric, view);
+  }
+  const result = classifyByRules(view, answers);
+  const all: TierResult['answers'] = {};
+  for (const q of rubric.tierQuestions) {
+    const choice = result.answers[q.id] ?? answers[q.id]?.choice?.[0];
+    if (choice !== undefined) all[q.id] = choice;
+  }
+  return { ...result, answers: all };
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -53,9 +127,9 @@ export function levelFor(rubric: Rubric, score: number): Rubric['levels'][number
   return level;
 }
 
-function scoreQuestion(q: Question, tier: TierResult, answers: Answers): QuestionResult {
+function scoreQuestion(rubric: Rubric, q: Question, tier: TierResult, answers: Answers): QuestionResult {
   const answer = answers[q.id];
-  const skipped = skipReason(q, tier.id, answers);
+  const skipped = skipReason(q, tier.id, answers, rubric.questions);
   const choice = answer?.choice ?? null;
   if (skipped) {
     const reason = skipped === 'out-of-tier' ? `not asked at the ${tier.id} tier` : 'its condition on other answers does not hold';
@@ -110,7 +184,7 @@ const counts = (qs: QuestionResult[]) => {
 
 export function evaluate(rubric: Rubric, answers: Answers, options: EvaluateOptions): Report {
   const tier = classifyTier(rubric, answers);
-  const questions = rubric.questions.map((q) => scoreQuestion(q, tier, answers));
+  const questions = rubric.questions.map((q) => scoreQuestion(rubric, q, tier, answers));
 
   const areas: AreaResult[] = rubric.areas.map((area) => {
     const qs = questions.filter((q) => q.area === area.id);

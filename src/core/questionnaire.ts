@@ -1,10 +1,10 @@
 // Which questions `ready assess` asks, in which order, and where the user stands. Pure: the
-// prompts live in src/prompt/ and the file in src/io/. The plan is recomputed after every answer,
-// because a tier answer or a `when` condition can add or remove later questions.
+// prompts live in src/prompt/ and the file in src/load/ and src/write/. The plan is recomputed after every answer,
+// because a tier answer or a `when` condition can add or remove later questions. A question whose
+// condition depends on an open or "don't know" answer stays in the plan (see skipReason).
 import type { Rubric } from './rubric-schema.js';
 import type { Answers } from './answers.js';
-import { skipReason } from './evaluate.js';
-import { classifyTier } from './tier.js';
+import { classifyTier, skipReason } from './evaluate.js';
 
 export const TIER_SECTION = 'tier';
 
@@ -95,7 +95,7 @@ export function planSteps(rubric: Rubric, answers: Answers, scope: Scope, initia
     if (scope.areas?.length && !scope.areas.includes(q.area)) return false;
     if (scope.roles?.length && !q.roles.some((r) => scope.roles!.includes(r))) return false;
     if (scope.onlyUnanswered && isAnswered(initial, q.id)) return false;
-    return skipReason(q, tier, answers) === null;
+    return skipReason(q, tier, answers, rubric.questions) === null;
   });
 }
 

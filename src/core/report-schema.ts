@@ -94,7 +94,9 @@ export const RemediationItemSchema = z.strictObject({
 
 const GateTermSchema = z.enum(GATE_TERM_IDS);
 export type GateTermId = z.output<typeof GateTermSchema>;
-const BaselineTermSchema = z.enum(['baselineScore', 'baselineLevel', 'baselineArea', 'baselineBlockers']);
+/** The no-regression terms of `ready check --baseline`. */
+export const BASELINE_TERMS = ['baselineScore', 'baselineLevel', 'baselineArea', 'baselineBlockers'] as const;
+const BaselineTermSchema = z.enum(BASELINE_TERMS);
 const GateSourceSchema = z.enum(['flags', 'readiness', 'rubric', 'default', 'baseline']);
 
 export const GateFailureSchema = z.strictObject({

@@ -4,6 +4,7 @@
 import { DONT_KNOW } from './constants.js';
 import type { Condition, Rubric } from './rubric-schema.js';
 import { tierCombinations, matchesRule } from './tier.js';
+import { conditionValue } from './evaluate.js';
 
 export type Path = (string | number)[];
 export interface Problem {
@@ -11,6 +12,8 @@ export interface Problem {
   message: string;
   /** for an unknown-key problem: the keys, so that a line can point at the key itself */
   keys?: string[];
+  /** absent for an error; a warning does not stop the rubric from loading */
+  severity?: 'warning';
 }
 
 export function checkRubric(rubric: Rubric): Problem[] {
@@ -191,4 +194,37 @@ function checkTierCoverage(rubric: Rubric, report: (path: Path, message: string)
   rubric.tierRules.forEach((_, i) => {
     if (!used.has(i)) report(['tierRules', i], 'this rule is never reached: earlier rules match every case it covers');
   });
+}
+
+/**
+ * What a rubric may do but should not: warnings, never errors, so that a company rubric keeps
+ * loading. One rule, after "not knowing is a barrier": only a checked negative may switch a
+ * follow-up off. An option of a scored question that on its own makes a `when` condition false
+ * (with every other question it names unknown) must earn full credit (score 1): an option that
+ * scores less admits a gap or an unchecked claim ("we assume there is none"), and skipping the
+ * follow-ups under it would let that answer score higher than the honest one that keeps them.
+ * "Don't know", unanswered and not-applicable answers are unknown in a condition and never skip.
+ */
+export function checkRubricWarnings(rubric: Rubric): Problem[] {
+  const warnings: Problem[] = [];
+  const scored = new Map(rubric.questions.map((q) => [q.id, q]));
+  rubric.questions.forEach((q, i) => {
+    if (!q.when) return;
+    for (const ref of new Set(conditionRefs(q.when))) {
+      const source = scored.get(ref);
+      if (!source || ref === q.id) continue;
+      for (const o of source.options) {
+        if (o.id === DONT_KNOW || o.score >= 1) continue;
+        if (conditionValue(q.when, { [ref]: { choice: [o.id] } }) !== false) continue;
+        warnings.push({
+          path: ['questions', i, 'when'],
+          message:
+            `"${ref}" answered "${o.id}" (score ${o.score}) switches "${q.id}" off: only a checked negative, ` +
+            `an option with score 1, should skip a follow-up; otherwise keep "${q.id}" applicable under "${o.id}"`,
+          severity: 'warning',
+        });
+      }
+    }
+  });
+  return warnings;
 }

@@ -166,7 +166,7 @@ async function openParent(ref: string, child: ChainDoc): Promise<ChainDoc> {
     // extending a built-in rubric merges onto its compiled, normalised form: the same rubric the
     // CLI scores against
     if (compiled) return { label: ref, key: ref, data: JSON.parse(readFileSync(compiled, 'utf8')) as Record<string, unknown> };
-    return { ...(await yamlDoc(builtinRubricYaml(id), displayPath(builtinRubricYaml(id)))), key: ref };
+    return { ...(await yamlDoc(builtinRubricYaml(id), displayPath(builtinRubricYaml(id)))), label: ref, key: ref };
   }
   const dir = child.dir ?? process.cwd();
   if (isPathRef(ref)) {
@@ -226,9 +226,10 @@ function displayPath(file: string): string {
 
 export const isBuiltin = (id: string): id is (typeof BUILTIN_RUBRICS)[number] => (BUILTIN_RUBRICS as readonly string[]).includes(id);
 
+/** The built-in rubric as the build compiled it: next to the bundle, or in dist/ when running from source. */
 function compiledBuiltin(id: string): string | undefined {
   const compiled = join(MODULE_DIR, 'rubrics', `${id}.json`);
-  return existsSync(compiled) ? compiled : undefined;
+  return existsSync(compiled) ? compiled : packageFile(`dist/rubrics/${id}.json`);
 }
 
 export async function loadBuiltinRubric(id: string): Promise<Rubric> {

@@ -1,5 +1,5 @@
 // Files that ship with `ready` (rubrics, schemas, examples), found from wherever this module runs:
-// a bundle in dist/ or, in tests and tooling, the sources in src/io/. Both sit below the package
+// a bundle in dist/ or, in tests and tooling, the sources in src/load/. Both sit below the package
 // root, one or two folders down.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -4,12 +4,24 @@
 import type { GateFailure, Report } from '../core/report.js';
 import { blockerMessage } from '../core/messages.js';
 import { stripControl } from '../text/sanitize.js';
+import { GATE_TERM_IDS } from '../core/gate-terms.js';
+import { BASELINE_TERMS } from '../core/report-schema.js';
 
 export type FindingLevel = 'error' | 'warning';
 
+export type FindingRule = GateFailure['term'] | 'blocker';
+
+/** Every rule a finding can have, in the order CI systems list them: blockers, then the gate's terms. */
+export const FINDING_RULES: FindingRule[] = ['blocker', ...GATE_TERM_IDS, ...BASELINE_TERMS];
+
+/** The code CI systems show for a rule, in the one style of finding codes: minScore -> MIN_SCORE. */
+export const findingCode = (rule: FindingRule) => rule.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+
 export interface Finding {
   /** a gate term, or "blocker" for one blocker answer */
-  rule: GateFailure['term'] | 'blocker';
+  rule: FindingRule;
+  /** findingCode(rule): what SARIF, GitLab and annotations name the rule */
+  code: string;
   level: FindingLevel;
   /** short heading: the rule and the area or question it is about */
   title: string;
@@ -31,9 +43,10 @@ export function findings(report: Report): Finding[] {
   const nextStep = new Map(report.remediation.map((r) => [r.question, r.summary]));
   const out: Finding[] = report.blockers.map((b) => ({
     rule: 'blocker',
+    code: findingCode('blocker'),
     // a blocker the gate allows is still worth a warning: it caps the level
     level: blockerGate ? levelOf(blockerGate.level) : 'warning',
-    title: `blocker ${b.question}`,
+    title: `${findingCode('blocker')} ${b.question}`,
     message: stripControl(
       blockerMessage(b, {
         ...(allowed && { allowed: allowed.value, source: allowed.source }),
@@ -51,8 +64,9 @@ export function findings(report: Report): Finding[] {
     if (f.term === 'maxBlockers' && report.blockers.length > 0) continue;
     out.push({
       rule: f.term,
+      code: findingCode(f.term),
       level: levelOf(f.level),
-      title: f.area === undefined ? f.term : `${f.term} ${f.area}`,
+      title: f.area === undefined ? findingCode(f.term) : `${findingCode(f.term)} ${f.area}`,
       message: stripControl(f.message),
       line: f.lines[0] ?? f.gateLine ?? 1,
       key: f.area === undefined ? f.term : `${f.term}/${f.area}`,

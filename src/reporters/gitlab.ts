@@ -14,7 +14,7 @@ export function renderGitlab(report: Report, options: CiRenderOptions = {}): str
   const issues = findings(report).map((f) => ({
     type: 'issue',
     description: f.message,
-    check_name: `ready/${f.rule}`,
+    check_name: `ready/${f.code}`,
     fingerprint: findingFingerprint(f, file),
     severity: severity(f),
     location: { path: file, lines: { begin: f.line } },

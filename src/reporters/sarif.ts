@@ -4,12 +4,10 @@ import { createHash } from 'node:crypto';
 import type { Report } from '../core/report.js';
 import { ruleDescription } from '../core/messages.js';
 import { VERSION } from '../version.js';
-import { findings, type Finding } from './findings.js';
+import { FINDING_RULES, findingCode, findings, type Finding } from './findings.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-/** Every rule the gate knows, so that the rule list does not change with what happens to fail. */
-const RULES = ['blocker', 'minScore', 'minArea', 'maxBlockers', 'maxUnanswered', 'maxAgeDays', 'maxContradictions', 'baselineScore', 'baselineLevel', 'baselineArea', 'baselineBlockers'];
 
 export interface CiRenderOptions {
   /** readiness.yaml relative to the repository root, with forward slashes */
@@ -22,19 +20,19 @@ export const findingFingerprint = (f: Finding, file: string) => createHash('sha2
 export function renderSarif(report: Report, options: CiRenderOptions = {}): string {
   const file = options.file ?? 'readiness.yaml';
   const all = findings(report);
-  const ids = [...RULES, ...all.map((f) => f.rule).filter((r) => !RULES.includes(r))];
-  const rules = [...new Set(ids)].map((id) => ({
-    id,
-    name: id,
-    shortDescription: { text: ruleDescription(id) },
+  // every rule the gate knows, so that the rule list does not change with what happens to fail
+  const rules = FINDING_RULES.map((rule) => ({
+    id: findingCode(rule),
+    name: rule,
+    shortDescription: { text: ruleDescription(rule) },
     // a term fails the gate unless the gate sets it to `warn`; each result carries its own level
     defaultConfiguration: { level: 'error' },
     properties: { tags: ['readiness'] },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = all.map((f) => ({
-    ruleId: f.rule,
-    ruleIndex: index.get(f.rule)!,
+    ruleId: f.code,
+    ruleIndex: index.get(f.code)!,
     level: f.level,
     message: { text: f.message },
     locations: [

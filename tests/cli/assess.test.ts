@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { BIN, ROOT, runCli, tempProject } from '../helpers/cli.js';
+import { BIN, ROOT, runBinary, runCli, tempProject } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/rubric.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -75,10 +75,12 @@ describe.skipIf(!hasTmux && !process.env.CI)('ready assess in a terminal', () =>
   it('saves every answer, exits 130 on Ctrl-C, and resumes with the saved answers as defaults', async () => {
     const dir = tempProject(); // a new user: no readiness.yaml, not a git repository
     const first = start(dir, ['assess']);
-    await first.waitFor(/^\? Tier · 1 of 2 /m);
+    await first.waitFor(/^\? Tier · 1 of 3 /m);
     first.keys('2', 'Enter'); // software consumes the output
-    await first.waitFor(/^\? Tier · 2 of 2 /m);
+    await first.waitFor(/^\? Tier · 2 of 3 /m);
     first.keys('2', 'Enter'); // refreshed on a schedule
+    await first.waitFor(/^\? Tier · 3 of 3 /m);
+    first.keys('1', 'Enter'); // a trained model's predictions
     const tiered = await first.waitFor(/^\? Data · 1 of \d+ /m);
     expect(tiered).toMatch(/^Tier: High complexity\. \S.*$/m);
     first.keys('Enter'); // the first option
@@ -88,17 +90,18 @@ describe.skipIf(!hasTmux && !process.env.CI)('ready assess in a terminal', () =>
     expect(first.screen()).toContain('Answers saved to readiness.yaml; run `ready assess` to resume.');
 
     const saved = answersIn(dir);
-    expect(Object.keys(saved)).toHaveLength(3);
+    expect(Object.keys(saved)).toHaveLength(4);
     expect(saved.consumer!.choice).toBe('machines');
     expect(saved.frequency!.choice).toBe('batch');
-    const [dataId, dataAnswer] = Object.entries(saved)[2]!;
+    expect(saved['product-kind']!.choice).toBe('model');
+    const [dataId, dataAnswer] = Object.entries(saved)[3]!;
     expect(dataAnswer.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(readFileSync(join(dir, 'readiness.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\S+\n# How ready this project is/);
 
     // again: it picks up at the first open question, and Back shows the saved answer as the default
     const second = start(dir, ['assess', '--by', 'Sam Lee']);
     const resumed = await second.waitFor(/^\? Data · 2 of \d+ /m);
-    expect(resumed).toMatch(/^Resuming: 3 of \d+ questions answered\./m);
+    expect(resumed).toMatch(/^Resuming: 4 of \d+ questions answered\./m);
     second.keys('Back', 'Enter');
     const back = await second.waitFor(/^\? Data · 1 of \d+ /m);
     expect(back).toMatch(/^❯ 1\. .*\(current answer\)$/m);
@@ -117,9 +120,9 @@ describe.skipIf(!hasTmux && !process.env.CI)('ready assess in a terminal', () =>
   it('keeps the answers already given when the terminal is closed', async () => {
     const dir = tempProject();
     const run = start(dir, ['assess']);
-    await run.waitFor(/^\? Tier · 1 of 2 /m);
+    await run.waitFor(/^\? Tier · 1 of 3 /m);
     run.keys('1', 'Enter');
-    await run.waitFor(/^\? Tier · 2 of 2 /m);
+    await run.waitFor(/^\? Tier · 2 of 3 /m);
     tmux('kill-session', '-t', run.name);
     // ends by SIGHUP, as hung-up programs do (the shell reports 128 + 1), not by a crash
     expect(await run.exitCode()).toBe(129);
@@ -157,16 +160,16 @@ describe.skipIf(!hasTmux && !process.env.CI)('ready assess in a terminal', () =>
 });
 
 describe('ready assess without a terminal', () => {
-  it('does not prompt: it points to `ready check` and exits 2', () => {
+  it('does not prompt: it points to `ready check` and exits 2', async () => {
     const dir = tempProject();
-    const r = runCli(['assess'], { cwd: dir, env: { CI: undefined } });
+    const r = await runCli(['assess'], { cwd: dir, env: { CI: undefined } });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('ready: `ready assess` is interactive and needs a terminal; in scripts and CI run `ready check`, which never prompts\n');
     expect(existsSync(join(dir, 'readiness.yaml'))).toBe(false);
   });
 
-  it('keeps the prompt, spinner and colour libraries off the path of `ready check`', () => {
+  it('keeps the prompt, spinner and colour libraries off the path of `ready check`', async () => {
     // every ES module the binary loads, as it loads it, with the libraries it holds; the evidence
     // scan of a Python project (pyproject.toml) included
     const dir = tempProject({
@@ -174,7 +177,7 @@ describe('ready assess without a terminal', () => {
       'pyproject.toml': '[project]\nname = "churn"\ndependencies = ["pandas>=2", "scikit-learn"]\n',
       'tests/test_features.py': 'def test_x():\n    assert True\n',
     });
-    const r = runCli(['check'], { cwd: dir, env: { NODE_OPTIONS: `--import ${join(ROOT, 'tests/helpers/log-modules.mjs')}` } });
+    const r = runBinary(['check'], { cwd: dir, env: { NODE_OPTIONS: `--import ${join(ROOT, 'tests/helpers/log-modules.mjs')}` } });
     expect(r.stderr).not.toMatch(/^ready:/m);
     expect(r.stdout).toMatch(/^Tier\s+\w+ complexity/m);
     const modules = r.stderr.split('\n').filter((l) => l.startsWith('MODULE '));
@@ -183,7 +186,7 @@ describe('ready assess without a terminal', () => {
     expect(modules.filter((l) => l.includes(' zod/mini=true') && !l.includes(' zod=true'))).toHaveLength(1);
     for (const lib of ['inquirer', 'ora', 'chalk', 'zod', 'yaml']) expect(modules.filter((l) => l.includes(` ${lib}=true`)), `${lib} loaded`).toEqual([]);
     // the markers do find the libraries where they are
-    const colour = runCli(['check'], { cwd: dir, env: { FORCE_COLOR: '1', NODE_OPTIONS: `--import ${join(ROOT, 'tests/helpers/log-modules.mjs')}` } });
+    const colour = runBinary(['check'], { cwd: dir, env: { FORCE_COLOR: '1', NODE_OPTIONS: `--import ${join(ROOT, 'tests/helpers/log-modules.mjs')}` } });
     expect(colour.stderr.split('\n').filter((l) => l.includes(' chalk=true'))).not.toEqual([]);
   });
 });

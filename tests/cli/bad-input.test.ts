@@ -37,10 +37,10 @@ const cases: [string, Record<string, string>, string[], RegExp][] = [
 ];
 
 describe('ready check on bad input', () => {
-  it.each(cases)('%s', (_, files, args, message) => {
+  it.each(cases)('%s', async (_, files, args, message) => {
     const dir = tempProject(files);
     const before = Object.fromEntries(Object.keys(files).map((f) => [f, readFileSync(join(dir, f))]));
-    const r = runCli(['check', ...args], { cwd: dir });
+    const r = await runCli(['check', ...args], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toMatch(message);
@@ -48,30 +48,30 @@ describe('ready check on bad input', () => {
     for (const [f, bytes] of Object.entries(before)) expect(readFileSync(join(dir, f)).equals(bytes)).toBe(true);
   });
 
-  it('prints the stack trace only with --debug', () => {
+  it('prints the stack trace only with --debug', async () => {
     const dir = tempProject({ 'readiness.yaml': '' });
-    expect(runCli(['check', '--debug'], { cwd: dir }).stderr).toMatch(/\n\s+at /);
+    expect((await runCli(['check', '--debug'], { cwd: dir })).stderr).toMatch(/\n\s+at /);
   });
 
-  it('refuses a directory, a binary file and a huge file', () => {
+  it('refuses a directory, a binary file and a huge file', async () => {
     const dir = tempProject();
     mkdirSync(join(dir, 'readiness.yaml'));
     writeFileSync(join(dir, 'bin.yaml'), Buffer.from([0x61, 0x3a, 0x00, 0xff]));
     writeFileSync(join(dir, 'huge.yaml'), '');
     truncateSync(join(dir, 'huge.yaml'), 6 * 1024 * 1024);
-    expect(runCli(['check'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'ready: readiness.yaml: is a directory, expected a readiness file\n' });
-    expect(runCli(['check', '-f', 'bin.yaml'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'ready: bin.yaml: is a binary file, expected a readiness file\n' });
-    expect(runCli(['check', '-f', 'huge.yaml'], { cwd: dir }).stderr).toMatch(/^ready: huge\.yaml: is 6\.0 MiB, more than the 5 MiB allowed/);
+    expect(await runCli(['check'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'ready: readiness.yaml: is a directory, expected a readiness file\n' });
+    expect(await runCli(['check', '-f', 'bin.yaml'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'ready: bin.yaml: is a binary file, expected a readiness file\n' });
+    expect((await runCli(['check', '-f', 'huge.yaml'], { cwd: dir })).stderr).toMatch(/^ready: huge\.yaml: is 6\.0 MiB, more than the 5 MiB allowed/);
   });
 
-  it('reports every problem of a rubric, one line each', () => {
+  it('reports every problem of a rubric, one line each', async () => {
     const bad = RUBRIC_OK.replace('score: 0.5\n', 'score: 1.5\n').replace('- id: owner', '- id: quality');
     const dir = tempProject({ 'r.yaml': bad });
-    const r = runCli(['rubric', 'validate', 'r.yaml'], { cwd: dir });
+    const r = await runCli(['rubric', 'validate', 'r.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1); // zod fails first; meaning is checked once the shape is right
     const dir2 = tempProject({ 'r.yaml': RUBRIC_OK.replace('- id: owner', '- id: quality').replace('area: tech\n    prompt: How are', 'area: tek\n    prompt: How are') });
-    const r2 = runCli(['rubric', 'validate', 'r.yaml'], { cwd: dir2 });
+    const r2 = await runCli(['rubric', 'validate', 'r.yaml'], { cwd: dir2 });
     expect(r2.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^ready: r\.yaml:\d+ questions\[1\]\.id: duplicate question id "quality"$/),
       expect.stringMatching(/^ready: r\.yaml:\d+ questions\[3\]\.area: unknown area "tek" \(areas: data, tech\)$/),
@@ -84,20 +84,20 @@ describe('an output that would overwrite an input', () => {
     ['check', '--format', 'json', '-o', 'readiness.yaml'],
     ['report', '--format', 'markdown', '-o', './readiness.yaml'],
     ['check', '--rubric', 'r.yaml', '-o', 'r.yaml'],
-  ])('ready %s … is refused and the file is left as it was', (...args) => {
+  ])('ready %s … is refused and the file is left as it was', async (...args) => {
     const files = { 'readiness.yaml': '# our answers\nanswers:\n  consumer: humans\n', 'r.yaml': readFileSync(join(import.meta.dirname, '../fixtures/rubrics/mini.yaml'), 'utf8') };
     const dir = tempProject(files);
-    const r = runCli([...args, '--no-evidence'], { cwd: dir });
+    const r = await runCli([...args, '--no-evidence'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^ready: --output .*: that is a file this command reads; write the output elsewhere\n$/);
     for (const [f, text] of Object.entries(files)) expect(readFileSync(join(dir, f), 'utf8')).toBe(text);
   });
 
-  it('ready diff refuses to write over one of the reports it compares', () => {
+  it('ready diff refuses to write over one of the reports it compares', async () => {
     const dir = tempProject({ 'readiness.yaml': 'answers:\n  consumer: humans\n' });
-    expect(runCli(['check', '--no-evidence', '--format', 'json', '-o', 'a.json'], { cwd: dir }).code).toBe(1);
+    expect((await runCli(['check', '--no-evidence', '--format', 'json', '-o', 'a.json'], { cwd: dir })).code).toBe(1);
     const before = readFileSync(join(dir, 'a.json'), 'utf8');
-    const r = runCli(['diff', 'a.json', 'a.json', '-o', 'a.json'], { cwd: dir });
+    const r = await runCli(['diff', 'a.json', 'a.json', '-o', 'a.json'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe(before);
   });
@@ -108,9 +108,9 @@ describe('gate flags out of range', () => {
     [['--max-age-days', '0'], 'ready: --max-age-days: expected a whole number of at least 1, got "0"'],
     [['--max-blockers', '1.5'], 'ready: --max-blockers: expected a whole number of at least 0, got "1.5"'],
     [['--min-score', 'abc'], 'ready: --min-score: expected a number from 0 to 100, got "abc"'],
-  ])('%j', (flags, message) => {
+  ])('%j', async (flags, message) => {
     const dir = tempProject({ 'readiness.yaml': 'answers: {}\n' });
-    const r = runCli(['check', '--no-evidence', ...flags], { cwd: dir });
+    const r = await runCli(['check', '--no-evidence', ...flags], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(message);
   });

@@ -20,12 +20,12 @@ const projectOrder = (stdout: string) => (JSON.parse(stdout) as { projects: { na
 describe('ready portfolio', () => {
   it('searches a directory recursively and prints the projects most ready first', async () => {
     const dir = await reportsDir();
-    const r = runCli(['portfolio', 'reports'], { cwd: dir });
+    const r = await runCli(['portfolio', 'reports'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Portfolio: 9 projects · rubric mini 1\.0\.0 · as of \d{4}-\d\d-\d\d\n/);
     expect(r.stdout).toContain("Data is the organisation's data-science bottleneck: the weakest area in 4 of 9");
-    const json = runCli(['portfolio', 'reports', '--format', 'json'], { cwd: dir });
+    const json = await runCli(['portfolio', 'reports', '--format', 'json'], { cwd: dir });
     expect(projectOrder(json.stdout)).toEqual(ORDER);
   });
 
@@ -34,7 +34,7 @@ describe('ready portfolio', () => {
       'reports/team-x/broken/readiness-report.json': '{"schemaVersion": 1, "score": ',
       'reports/team-x/tool/package.json': JSON.stringify({ name: 'tool', version: '1.0.0' }),
     });
-    const r = runCli(['portfolio', 'reports', '--format', 'json'], { cwd: dir });
+    const r = await runCli(['portfolio', 'reports', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
       `ready: warning: skipped ${join('reports', 'team-x/broken/readiness-report.json')}: not valid JSON (Unexpected end of JSON input)`,
@@ -43,18 +43,18 @@ describe('ready portfolio', () => {
     expect(projectOrder(r.stdout)).toEqual(ORDER);
   });
 
-  it('fails with exit 2 and a clear message on an empty directory', () => {
+  it('fails with exit 2 and a clear message on an empty directory', async () => {
     const dir = tempProject();
     mkdirSync(join(dir, 'reports'));
-    const r = runCli(['portfolio', 'reports'], { cwd: dir });
+    const r = await runCli(['portfolio', 'reports'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('ready: reports: no usable ready report: no *.json file found (directories are searched recursively)\n');
   });
 
-  it('fails with exit 2 when every file is skipped', () => {
+  it('fails with exit 2 when every file is skipped', async () => {
     const dir = tempProject({ 'r/a.json': '[]', 'r/b.json': 'nope' });
-    const r = runCli(['portfolio', 'r', 'missing.json'], { cwd: dir });
+    const r = await runCli(['portfolio', 'r', 'missing.json'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       [
@@ -69,16 +69,16 @@ describe('ready portfolio', () => {
 
   it('expands quoted globs with *, ? and **', async () => {
     const dir = await reportsDir({ 'reports/team-a/alpha/notes.json': '{"not": "a report"}' });
-    const only = (pattern: string) => runCli(['portfolio', pattern, '--format', 'json'], { cwd: dir });
-    const all = only('reports/team-?/*/readiness-report.json');
+    const only = async (pattern: string) => await runCli(['portfolio', pattern, '--format', 'json'], { cwd: dir });
+    const all = await only('reports/team-?/*/readiness-report.json');
     expect(all.stderr).toBe('');
     expect(projectOrder(all.stdout)).toEqual(ORDER);
-    const fiveLetters = only('reports/*/?????/readiness-report.json');
+    const fiveLetters = await only('reports/*/?????/readiness-report.json');
     expect(projectOrder(fiveLetters.stdout)).toEqual(['alpha', 'india', 'bravo', 'delta']);
-    const deep = only('**/readiness-report.json');
+    const deep = await only('**/readiness-report.json');
     expect(projectOrder(deep.stdout)).toEqual(ORDER);
     expect(deep.stderr).toBe('');
-    const teamB = only('reports/team-b/*');
+    const teamB = await only('reports/team-b/*');
     expect(projectOrder(teamB.stdout)).toEqual(['echo', 'charlie', 'delta']);
   });
 
@@ -89,7 +89,7 @@ describe('ready portfolio', () => {
       ...Object.fromEntries(v1.map((f) => [`v1/${f.file}`, JSON.stringify(f.report)])),
       ...Object.fromEntries(v2.map((f) => [`v2/${f.file}`, JSON.stringify({ ...f.report, project: `${f.report.project}-v2` })])),
     });
-    const r = runCli(['portfolio', 'v1', 'v2'], { cwd: dir });
+    const r = await runCli(['portfolio', 'v1', 'v2'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout.replace(/\n/g, ' ')).toContain(
       'Reports were made with 2 rubric versions: mini 1.0.0 (9 projects), mini 2.0.0 (2 projects). Blockers and gaps are compared on the 4 questions they share (of 6 seen), areas on the 2 areas they share.',
@@ -98,17 +98,17 @@ describe('ready portfolio', () => {
 
   it('writes markdown and HTML to a file with -o', async () => {
     const dir = await reportsDir();
-    const md = runCli(['portfolio', 'reports', '--format', 'markdown', '-o', 'portfolio.md'], { cwd: dir });
+    const md = await runCli(['portfolio', 'reports', '--format', 'markdown', '-o', 'portfolio.md'], { cwd: dir });
     expect(md).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(readFileSync(join(dir, 'portfolio.md'), 'utf8')).toMatch(/^# Readiness portfolio\n/);
-    const html = runCli(['portfolio', 'reports', '--format', 'html', '-o', 'portfolio.html'], { cwd: dir });
+    const html = await runCli(['portfolio', 'reports', '--format', 'html', '-o', 'portfolio.html'], { cwd: dir });
     expect(html.code).toBe(0);
     expect(readFileSync(join(dir, 'portfolio.html'), 'utf8')).toMatch(/^<!doctype html>[\s\S]*<svg [\s\S]*<\/html>\n$/);
   });
 
-  it('rejects an unknown format and a missing path argument with exit 2', () => {
-    expect(runCli(['portfolio', '.', '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringContaining("argument 'pdf' is invalid") });
-    expect(runCli(['portfolio'])).toMatchObject({ code: 2, stderr: expect.stringContaining("missing required argument 'paths'") });
+  it('rejects an unknown format and a missing path argument with exit 2', async () => {
+    expect(await runCli(['portfolio', '.', '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringContaining("argument 'pdf' is invalid") });
+    expect(await runCli(['portfolio'])).toMatchObject({ code: 2, stderr: expect.stringContaining("missing required argument 'paths'") });
   });
 
   it('reads a large portfolio in worker threads with the same result as in one thread', async () => {
@@ -128,7 +128,7 @@ describe('ready portfolio', () => {
       inputs.push({ report: copy, source: { file, fallbackName: '' } });
     }
     const dir = tempProject(files);
-    const r = runCli(['portfolio', 'many', '--format', 'json'], { cwd: dir });
+    const r = await runCli(['portfolio', 'many', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
       [100, 450].map((i) => `ready: warning: skipped ${join('many', String(i).padStart(4, '0'), 'r.json')}: not valid JSON (Expected property name or '}', line 1)\n`).join(''),

@@ -33,10 +33,10 @@ beforeAll(() => {
 });
 
 describe('ready report', () => {
-  it('prints the text report by default and exits 0 even when the gate fails', () => {
-    const check = runCli(['check'], { cwd: failing });
+  it('prints the text report by default and exits 0 even when the gate fails', async () => {
+    const check = await runCli(['check'], { cwd: failing });
     expect(check.code).toBe(1);
-    const r = runCli(['report'], { cwd: failing });
+    const r = await runCli(['report'], { cwd: failing });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^churn \| <b>model<\/b> · Mini rubric 1\.0\.0 · \d{4}-\d\d-\d\d\n/);
@@ -45,22 +45,22 @@ describe('ready report', () => {
     expect(r.stdout).not.toMatch(ANSI);
   });
 
-  it('fits 80 columns on the example project', () => {
-    const r = runCli(['report', '--example']);
+  it('fits 80 columns on the example project', async () => {
+    const r = await runCli(['report', '--example']);
     expect(r.code).toBe(0);
     const widths = r.stdout.split('\n').map((l) => [...l].length);
     expect(Math.max(...widths)).toBeLessThanOrEqual(80);
     expect(r.stdout.split('\n').length).toBeGreaterThan(30);
   });
 
-  it('colours only when asked: not on a pipe, yes with FORCE_COLOR', () => {
-    expect(runCli(['report', '--example'], { env: { NO_COLOR: undefined } }).stdout).not.toMatch(ANSI);
-    expect(runCli(['report', '--example'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
-    expect(runCli(['report', '--example', '--format', 'markdown'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+  it('colours only when asked: not on a pipe, yes with FORCE_COLOR', async () => {
+    expect((await runCli(['report', '--example'], { env: { NO_COLOR: undefined } })).stdout).not.toMatch(ANSI);
+    expect((await runCli(['report', '--example'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout).toMatch(ANSI);
+    expect((await runCli(['report', '--example', '--format', 'markdown'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout).not.toMatch(ANSI);
   });
 
-  it('writes markdown whose tables survive a hostile note', () => {
-    const r = runCli(['report', '--format', 'markdown'], { cwd: failing });
+  it('writes markdown whose tables survive a hostile note', async () => {
+    const r = await runCli(['report', '--format', 'markdown'], { cwd: failing });
     expect(r.code).toBe(0);
     const tables = marked.lexer(r.stdout).filter((t): t is Tokens.Table => t.type === 'table');
     const answers = tables.at(-1)!;
@@ -69,7 +69,7 @@ describe('ready report', () => {
     expect(marked.parse(r.stdout)).not.toMatch(/<script|<b>/);
   });
 
-  it('writes each format to a file with -o, and nothing to stdout', () => {
+  it('writes each format to a file with -o, and nothing to stdout', async () => {
     const dir = tempProject({ 'readiness.yaml': FAILING });
     const checks: Record<string, (text: string) => void> = {
       'report.md': (t) => expect(t).toMatch(/^# Readiness report: churn \\\| &lt;b&gt;model&lt;\/b&gt;\n/),
@@ -85,26 +85,26 @@ describe('ready report', () => {
     };
     const format: Record<string, string> = { md: 'markdown', html: 'html', json: 'json', xml: 'junit', svg: 'badge', txt: 'text' };
     for (const [file, check] of Object.entries(checks)) {
-      const r = runCli(['report', '--format', format[file.split('.')[1]!]!, '-o', file], { cwd: dir });
+      const r = await runCli(['report', '--format', format[file.split('.')[1]!]!, '-o', file], { cwd: dir });
       expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
       check(readFileSync(join(dir, file), 'utf8'));
     }
     // the text file never holds colour, whatever the terminal
-    const forced = runCli(['report', '-o', 'forced.txt'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    const forced = await runCli(['report', '-o', 'forced.txt'], { cwd: dir, env: { FORCE_COLOR: '1' } });
     expect(forced.code).toBe(0);
     expect(readFileSync(join(dir, 'forced.txt'), 'utf8')).not.toMatch(ANSI);
   });
 
-  it('applies the gate flags to the report it renders', () => {
-    const r = runCli(['report', '--example', '--format', 'json', '--min-score', '99']);
+  it('applies the gate flags to the report it renders', async () => {
+    const r = await runCli(['report', '--example', '--format', 'json', '--min-score', '99']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.gate.passed).toBe(false);
     expect(report.gate.failures[0]).toMatchObject({ term: 'minScore', threshold: 99, source: 'flags' });
   });
 
-  it.each(EXAMPLES)('produces a JSON report of examples/%s that the published schema accepts', (name) => {
-    const r = runCli(['report', '--format', 'json', '--file', join('examples', name, 'readiness.yaml')]);
+  it.each(EXAMPLES)('produces a JSON report of examples/%s that the published schema accepts', async (name) => {
+    const r = await runCli(['report', '--format', 'json', '--file', join('examples', name, 'readiness.yaml')]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
@@ -116,9 +116,9 @@ describe('ready report', () => {
     ['an unknown format', ['report', '--example', '--format', 'pdf'], /argument 'pdf' is invalid/],
     ['an output in a missing directory', ['report', '--example', '-o', 'no/such/dir/report.md'], /^ready: no\/such\/dir\/report\.md: cannot write: /],
     ['a bad gate flag', ['report', '--example', '--min-score', 'lots'], /^ready: --min-score: expected a number/],
-  ])('exits 2 on %s, with one line', (_, args, message) => {
+  ])('exits 2 on %s, with one line', async (_, args, message) => {
     const dir = tempProject();
-    const r = runCli(args, { cwd: dir });
+    const r = await runCli(args, { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')[0]).toMatch(message);
@@ -132,8 +132,8 @@ describe('ready check --format', () => {
     ['html', (t: string) => t.startsWith('<!DOCTYPE html>')],
     ['junit', (t: string) => XMLValidator.validate(t) === true],
     ['badge', (t: string) => t.startsWith('<svg ')],
-  ])('%s renders like report and still gates (exit 1)', (format, ok) => {
-    const r = runCli(['check', '--format', format], { cwd: failing });
+  ])('%s renders like report and still gates (exit 1)', async (format, ok) => {
+    const r = await runCli(['check', '--format', format], { cwd: failing });
     expect(r.code).toBe(1);
     expect(ok(r.stdout)).toBe(true);
   });

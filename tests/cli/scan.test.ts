@@ -8,8 +8,8 @@ const REPOS = join(ROOT, 'tests/fixtures/repos');
 const RUBRIC = join(ROOT, 'tests/fixtures/rubrics/evidence.yaml');
 
 describe('ready scan', () => {
-  it('prints each probe with what it found, the suggestions, and exits 0', () => {
-    const r = runCli(['scan', '--root', join(REPOS, 'production-service'), '--rubric', RUBRIC]);
+  it('prints each probe with what it found, the suggestions, and exits 0', async () => {
+    const r = await runCli(['scan', '--root', join(REPOS, 'production-service'), '--rubric', RUBRIC]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(''); // no spinner: stderr is not a terminal
     expect(r.stdout).toContain(`Evidence in ${join(REPOS, 'production-service')}`);
@@ -21,8 +21,8 @@ describe('ready scan', () => {
     expect(r.stdout).toMatch(/Probes {4}12 of 17 found something/);
   });
 
-  it('writes JSON with every finding, the suggestions and the listing', () => {
-    const r = runCli(['scan', '--root', join(REPOS, 'packaged-project'), '--rubric', RUBRIC, '--format', 'json']);
+  it('writes JSON with every finding, the suggestions and the listing', async () => {
+    const r = await runCli(['scan', '--root', join(REPOS, 'packaged-project'), '--rubric', RUBRIC, '--format', 'json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ root: join(REPOS, 'packaged-project'), rubric: { id: 'evidence', version: '1.0.0' }, listing: 'git', skipped: [], skippedTotal: 0 });
@@ -37,25 +37,25 @@ describe('ready scan', () => {
     });
   });
 
-  it('uses the rubric that readiness.yaml in the root names', () => {
+  it('uses the rubric that readiness.yaml in the root names', async () => {
     const dir = tempProject({ 'readiness.yaml': `rubric: ${RUBRIC}\nanswers: {}\n`, Dockerfile: 'FROM python:3.12\n' });
-    const json = JSON.parse(runCli(['scan', '--format', 'json'], { cwd: dir }).stdout);
+    const json = JSON.parse((await runCli(['scan', '--format', 'json'], { cwd: dir })).stdout);
     expect(json.rubric.id).toBe('evidence');
     expect(json.questions.packaging[0]).toMatchObject({ found: true, paths: ['Dockerfile'] });
   });
 
-  it('runs the built-in rubric by default', () => {
-    const r = runCli(['scan', '--root', join(REPOS, 'notebook-prototype'), '--format', 'json']);
+  it('runs the built-in rubric by default', async () => {
+    const r = await runCli(['scan', '--root', join(REPOS, 'notebook-prototype'), '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).rubric.id).toBe('default');
   });
 
-  it('reports what it skipped in a hostile repository, and reads nothing out of it', () => {
+  it('reports what it skipped in a hostile repository, and reads nothing out of it', async () => {
     const dir = tempProject({ 'app.py': 'import fastapi\n' });
     symlinkSync('/etc', join(dir, 'etc-link'));
     symlinkSync('/etc/passwd', join(dir, 'Dockerfile'));
     symlinkSync('loop', join(dir, 'loop'));
-    const r = runCli(['scan', '--root', dir, '--rubric', RUBRIC]);
+    const r = await runCli(['scan', '--root', dir, '--rubric', RUBRIC]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  · a container build file: nothing found\n');
     expect(r.stdout).toMatch(/Skipped \(3\)\n/);
@@ -69,8 +69,8 @@ describe('ready scan', () => {
     [['--root', '/nonexistent/repo'], /--root: \/nonexistent\/repo is not a directory/],
     [['--format', 'xml'], /argument 'xml' is invalid/],
     [['--rubric', 'builtin:nope'], /builtin:nope: no such built-in rubric/],
-  ])('refuses %j with exit 2 and one line', (args, message) => {
-    const r = runCli(['scan', ...args], { cwd: join(REPOS, 'r-analysis') });
+  ])('refuses %j with exit 2 and one line', async (args, message) => {
+    const r = await runCli(['scan', ...args], { cwd: join(REPOS, 'r-analysis') });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
@@ -90,8 +90,8 @@ describe('ready check with evidence', () => {
     return dir;
   };
 
-  it('shows the contradictions and the scan, and passes while the gate allows them', () => {
-    const r = runCli(['check'], { cwd: project() });
+  it('shows the contradictions and the scan, and passes while the gate allows them', async () => {
+    const r = await runCli(['check'], { cwd: project() });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Evidence +3 files scanned \(directory walk\); 2 contradictions$/m);
     expect(r.stdout).toContain('Contradictions (2): answers the repository does not bear out');
@@ -101,38 +101,38 @@ describe('ready check with evidence', () => {
     expect(flat).toContain('! ci is answered "No CI" (line 5), but the repository shows .github/workflows/ci.yml (a CI workflow)');
   });
 
-  it('fails on contradictions with --fail-on contradictions or --max-contradictions', () => {
+  it('fails on contradictions with --fail-on contradictions or --max-contradictions', async () => {
     const dir = project();
-    const failed = runCli(['check', '--fail-on', 'contradictions'], { cwd: dir });
+    const failed = await runCli(['check', '--fail-on', 'contradictions'], { cwd: dir });
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/✖ 2 answers contradicted by the repository, more than the 0 allowed/);
-    expect(runCli(['check', '--max-contradictions', '1'], { cwd: dir }).code).toBe(1);
-    expect(runCli(['check', '--max-contradictions', '2'], { cwd: dir }).code).toBe(0);
-    expect(runCli(['check', '--max-contradictions', '1:warn'], { cwd: dir }).code).toBe(0);
+    expect((await runCli(['check', '--max-contradictions', '1'], { cwd: dir })).code).toBe(1);
+    expect((await runCli(['check', '--max-contradictions', '2'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['check', '--max-contradictions', '1:warn'], { cwd: dir })).code).toBe(0);
   });
 
-  it('--no-evidence scans nothing: no contradictions, no evidence in the JSON report', () => {
+  it('--no-evidence scans nothing: no contradictions, no evidence in the JSON report', async () => {
     const dir = project();
-    const text = runCli(['check', '--no-evidence', '--fail-on', 'contradictions'], { cwd: dir });
+    const text = await runCli(['check', '--no-evidence', '--fail-on', 'contradictions'], { cwd: dir });
     expect(text.code).toBe(0);
     expect(text.stdout).not.toContain('Contradictions');
     expect(text.stdout).not.toMatch(/^Evidence /m);
-    const json = JSON.parse(runCli(['check', '--no-evidence', '--format', 'json'], { cwd: dir }).stdout);
+    const json = JSON.parse((await runCli(['check', '--no-evidence', '--format', 'json'], { cwd: dir })).stdout);
     expect(json).not.toHaveProperty('contradictions');
     expect(json).not.toHaveProperty('evidence');
-    const scanned = JSON.parse(runCli(['check', '--format', 'json'], { cwd: dir }).stdout);
+    const scanned = JSON.parse((await runCli(['check', '--format', 'json'], { cwd: dir })).stdout);
     expect(scanned.contradictions).toHaveLength(2);
     expect(scanned.questions.find((q: { id: string }) => q.id === 'ci').evidence[0]).toMatchObject({ found: true, paths: ['.github/workflows/ci.yml'] });
   });
 
-  it('scans the folder of the readiness file, not the working directory', () => {
+  it('scans the folder of the readiness file, not the working directory', async () => {
     const dir = project();
-    const r = runCli(['check', '--file', join(dir, 'readiness.yaml'), '--format', 'json'], { cwd: join(REPOS, 'production-service') });
+    const r = await runCli(['check', '--file', join(dir, 'readiness.yaml'), '--format', 'json'], { cwd: join(REPOS, 'production-service') });
     expect(JSON.parse(r.stdout).contradictions).toHaveLength(2);
   });
 
-  it('rejects a bad --max-contradictions with exit 2', () => {
-    const r = runCli(['check', '--max-contradictions', 'many'], { cwd: project() });
+  it('rejects a bad --max-contradictions with exit 2', async () => {
+    const r = await runCli(['check', '--max-contradictions', 'many'], { cwd: project() });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--max-contradictions: expected a whole number/);
   });

@@ -1,6 +1,7 @@
 // Each rubric mistake that zod cannot see, with the message and path it must produce.
 import { describe, expect, it } from 'vitest';
 import { prepareRubric } from '../../src/core/prepare-rubric.js';
+import { checkRubricWarnings } from '../../src/core/rubric-check.js';
 
 const base = () => ({
   id: 'r',
@@ -68,5 +69,49 @@ describe('rubric checks', () => {
     ['a probe supporting an unknown option', (r) => (r.questions[0].evidence = [{ kind: 'file', paths: ['Dockerfile'], supports: ['z'] }]), 'questions.0.evidence.0.supports.0: "q1" has no option "z"'],
   ])('reports %s', (_, mutate, expected) => {
     expect(problems(mutate)).toContain(expected);
+  });
+});
+
+describe('rubric warnings: only a checked negative switches a follow-up off', () => {
+  const warnings = (mutate: (r: R) => void) => {
+    const r = base() as R;
+    r.questions[0].options.push({ id: 'assumed', label: 'Assumed, not checked', score: 0.5 });
+    mutate(r);
+    const { rubric, problems } = prepareRubric(r);
+    expect(problems).toEqual([]);
+    return checkRubricWarnings(rubric!).map((p) => `${p.path.join('.')}: ${p.message}`);
+  };
+
+  it('accepts a follow-up that only the full-credit answer skips, and one that "don\'t know" or an open answer cannot skip', () => {
+    expect(warnings((r) => (r.questions[1].when = { not: { question: 'q1', in: ['x'] } }))).toEqual([]);
+  });
+
+  it('accepts a condition on a tier question: tier answers have no score to game', () => {
+    expect(warnings((r) => (r.questions[1].when = { question: 'consumer', in: ['machines'] }))).toEqual([]);
+  });
+
+  it.each<[string, (r: R) => void, string[]]>([
+    [
+      'a follow-up skipped by a gap and by an unchecked claim',
+      (r) => (r.questions[1].when = { question: 'q1', in: ['x'] }),
+      [
+        'questions.1.when: "q1" answered "y" (score 0) switches "q2" off: only a checked negative, an option with score 1, should skip a follow-up; otherwise keep "q2" applicable under "y"',
+        'questions.1.when: "q1" answered "assumed" (score 0.5) switches "q2" off: only a checked negative, an option with score 1, should skip a follow-up; otherwise keep "q2" applicable under "assumed"',
+      ],
+    ],
+    [
+      'a skip hidden inside "all"',
+      (r) => (r.questions[1].when = { all: [{ question: 'consumer', in: ['machines'] }, { not: { question: 'q1', in: ['assumed'] } }] }),
+      ['questions.1.when: "q1" answered "assumed" (score 0.5) switches "q2" off: only a checked negative, an option with score 1, should skip a follow-up; otherwise keep "q2" applicable under "assumed"'],
+    ],
+  ])('warns about %s', (_, mutate, expected) => {
+    expect(warnings(mutate)).toEqual(expected);
+  });
+
+  it('is a warning: the rubric still loads', () => {
+    const r = base() as R;
+    r.questions[1].when = { question: 'q1', in: ['x'] };
+    expect(prepareRubric(r).rubric).toBeDefined();
+    expect(checkRubricWarnings(prepareRubric(r).rubric!)[0]!.severity).toBe('warning');
   });
 });

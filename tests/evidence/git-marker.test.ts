@@ -24,7 +24,7 @@ describe('gitMarker', () => {
     expect(gitMarker(join(dir, 'worktree'))).toBe(join(dir, 'worktree/.git'));
   });
 
-  it('keeps `ready scan` from starting git outside a repository', () => {
+  it('keeps `ready scan` from starting git outside a repository', async () => {
     const dir = fresh();
     writeFileSync(join(dir, 'train.py'), 'import sklearn\n');
     // a `git` first on PATH that leaves a trace if anything runs it
@@ -32,7 +32,7 @@ describe('gitMarker', () => {
     mkdirSync(bin);
     writeFileSync(join(bin, 'git'), `#!/bin/sh\ntouch "${join(dir, 'git-was-run')}"\nexit 128\n`);
     chmodSync(join(bin, 'git'), 0o755);
-    const r = runCli(['scan', '--format', 'json'], { cwd: dir, env: { PATH: `${bin}${delimiter}${process.env.PATH}` } });
+    const r = await runCli(['scan', '--format', 'json'], { cwd: dir, env: { PATH: `${bin}${delimiter}${process.env.PATH}` } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).listing).toBe('walk');

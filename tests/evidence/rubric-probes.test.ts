@@ -43,11 +43,11 @@ describe('probe checks', () => {
     expect(problems(probe)).toEqual(expected);
   });
 
-  it('ready rubric validate names the line of a bad pattern', () => {
+  it('ready rubric validate names the line of a bad pattern', async () => {
     const dir = tempProject({
       'rubric.yaml': JSON.stringify(rubricWith({ kind: 'content', paths: ['*.py'], pattern: '(\\w*)*$' }), null, 2),
     });
-    const r = runCli(['rubric', 'validate', 'rubric.yaml'], { cwd: dir });
+    const r = await runCli(['rubric', 'validate', 'rubric.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^ready: rubric\.yaml:\d+ questions\[0\]\.evidence\[0\]\.pattern: pattern repeats a group that itself repeats/m);
   });

@@ -1,6 +1,7 @@
 // The pure planning of the questionnaire, over the hand-computable mini rubric: tier question
-// `consumer`; data: quality (role ds), owner; tech: tools, serving (high tier only), latency (only
-// when serving=api).
+// `consumer`; data: quality (role ds), owner; tech: tools, serving (high tier only), latency (when
+// serving=api: planned while serving is open, since an open answer never removes a follow-up, and
+// dropped once serving is answered otherwise or is out of the tier).
 import { describe, expect, it } from 'vitest';
 import { back, forward, planSteps, progressOf, formatProgress, resumePoint, scopeProblems, type Scope } from '../../src/core/questionnaire.js';
 import { answers, mini } from '../helpers/rubric.js';
@@ -11,23 +12,24 @@ const ids = (table: Record<string, string | string[]>, scope: Scope = {}, initia
 
 describe('planSteps', () => {
   it.each([
-    ['nothing answered: the strictest tier is assumed', {}, {}, ['consumer', 'quality', 'owner', 'tools', 'serving']],
+    ['nothing answered: the strictest tier is assumed', {}, {}, ['consumer', 'quality', 'owner', 'tools', 'serving', 'latency']],
     ['low tier: serving is out of tier', { consumer: 'humans' }, {}, ['consumer', 'quality', 'owner', 'tools']],
-    ['high tier: serving applies, latency waits for serving=api', { consumer: 'machines' }, {}, ['consumer', 'quality', 'owner', 'tools', 'serving']],
+    ['high tier: serving applies, and latency stays planned while serving is open', { consumer: 'machines' }, {}, ['consumer', 'quality', 'owner', 'tools', 'serving', 'latency']],
     ['serving=api brings in latency', { consumer: 'machines', serving: 'api' }, {}, ['consumer', 'quality', 'owner', 'tools', 'serving', 'latency']],
     ['serving=file keeps latency out', { consumer: 'machines', serving: 'file' }, {}, ['consumer', 'quality', 'owner', 'tools', 'serving']],
-    ['--area tech with the tier answered', { consumer: 'machines' }, { areas: ['tech'] }, ['tools', 'serving']],
-    ['--area tech with the tier unanswered asks the tier first', {}, { areas: ['tech'] }, ['consumer', 'tools', 'serving']],
+    ['--area tech with the tier answered', { consumer: 'machines' }, { areas: ['tech'] }, ['tools', 'serving', 'latency']],
+    ['--area tech with the tier unanswered asks the tier first', {}, { areas: ['tech'] }, ['consumer', 'tools', 'serving', 'latency']],
     ['--area data --area tech', { consumer: 'humans' }, { areas: ['data', 'tech'] }, ['quality', 'owner', 'tools']],
     ['--role ds', { consumer: 'humans' }, { roles: ['ds'] }, ['quality']],
-    ['--only-unanswered', { consumer: 'machines', quality: 'manual', tools: ['ci'] }, { onlyUnanswered: true }, ['owner', 'serving']],
+    ['--only-unanswered', { consumer: 'machines', quality: 'manual', tools: ['ci'] }, { onlyUnanswered: true }, ['owner', 'serving', 'latency']],
+    ['"don\'t know" on serving keeps latency', { consumer: 'machines', serving: 'dont-know' }, {}, ['consumer', 'quality', 'owner', 'tools', 'serving', 'latency']],
   ] as const)('%s', (_, table, scope, expected) => {
     expect(ids(table as Record<string, string | string[]>, scope as Scope)).toEqual(expected);
   });
 
   it('--only-unanswered keeps what gets answered during the session', () => {
     const initial = { consumer: 'machines' };
-    expect(ids({ consumer: 'machines', owner: 'named' }, { onlyUnanswered: true }, initial)).toEqual(['quality', 'owner', 'tools', 'serving']);
+    expect(ids({ consumer: 'machines', owner: 'named' }, { onlyUnanswered: true }, initial)).toEqual(['quality', 'owner', 'tools', 'serving', 'latency']);
   });
 
   it('counts a "not applicable" answer as answered', () => {

@@ -49,7 +49,7 @@ describe('GitHub annotation limits', () => {
   it('uses the tenth slot to say how many more there are', () => {
     const lines = renderAnnotations(manyBlockers(12), { file: 'readiness.yaml' }).trimEnd().split('\n');
     expect(lines).toHaveLength(10);
-    expect(lines.slice(0, 9).every((l) => l.includes('title=ready%3A blocker owner'))).toBe(true);
+    expect(lines.slice(0, 9).every((l) => l.includes('title=ready%3A BLOCKER owner'))).toBe(true);
     expect(lines[9]).toBe('::error file=readiness.yaml,title=ready%3A 3 more errors::3 more errors of the readiness gate; the step summary and the log list them all');
   });
 
@@ -60,7 +60,7 @@ describe('GitHub annotation limits', () => {
     const lines = renderAnnotations(mixed, { file: 'readiness.yaml' }).trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('::error'))).toHaveLength(1);
     expect(lines.filter((l) => l.startsWith('::warning'))).toHaveLength(10);
-    expect(lines[0]).toMatch(/^::error .*title=ready%3A minScore::/);
+    expect(lines[0]).toMatch(/^::error .*title=ready%3A MIN_SCORE::/);
   });
 });
 

@@ -147,9 +147,9 @@ describe('a YAML file with the schema line validates against the schema it names
     expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it('the readiness.yaml `ready init` writes names a schema it validates against', () => {
+  it('the readiness.yaml `ready init` writes names a schema it validates against', async () => {
     const dir = tempProject();
-    expect(runCli(['init'], { cwd: dir }).code).toBe(0);
+    expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
     const text = readFileSync(join(dir, 'readiness.yaml'), 'utf8');
     const ref = schemaOfText(text)!;
     expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${ref}`);
@@ -159,9 +159,9 @@ describe('a YAML file with the schema line validates against the schema it names
     expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it('the YAML `ready rubric show` writes names the published copy of the same schema', () => {
+  it('the YAML `ready rubric show` writes names the published copy of the same schema', async () => {
     const dir = tempProject({ 'acme.yaml': 'extends: builtin:ml-test-score\nid: acme\nversion: 1.0.0\nremove:\n  questions: [inclusion]\n' });
-    const r = runCli(['rubric', 'show', 'acme.yaml', '--format', 'yaml'], { cwd: dir });
+    const r = await runCli(['rubric', 'show', 'acme.yaml', '--format', 'yaml'], { cwd: dir });
     const url = schemaOfText(r.stdout)!;
     expect(url).toMatch(/^https:\/\/unpkg\.com\/ready-cli@[\w.-]+\/schemas\/rubric\.schema\.json$/);
     // the package ships what the URL names: validate against the local copy

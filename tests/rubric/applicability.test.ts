@@ -1,0 +1,74 @@
+// What decides which questions of the built-in rubric apply: the tier (consumer x frequency), the
+// frequency itself (streaming), and the product kind. And the rubric keeps its own rule that only
+// a checked negative switches a follow-up off.
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/core/evaluate.js';
+import { checkRubricWarnings } from '../../src/core/rubric-check.js';
+import { builtinRubricYaml, loadRubricFile } from '../../src/load/load-rubric.js';
+import type { Answers } from '../../src/core/answers.js';
+
+const NOW = '2026-11-28T12:00:00.000Z';
+const rubric = await loadRubricFile(builtinRubricYaml('default'));
+const HIGH_ONLY = ['consumer-contract', 'fallback', 'human-oversight', 'staged-rollout'];
+const STREAMING_ONLY = ['stream-backpressure', 'stream-late-data', 'stream-replay'];
+const TRAINED_MODEL = ['feature-tests', 'feature-value', 'label-quality', 'model-format', 'model-selection', 'model-tests', 'retraining-policy', 'training-serving-skew'];
+const MODEL_OR_RULES = ['ground-truth', 'model-lineage', 'model-monitoring', 'model-validation'];
+const GENERATIVE = ['genai-cost', 'genai-evaluation', 'llm-version-pinning', 'prompt-injection', 'vendor-terms'];
+
+const asked = (consumer: string, frequency: string, kind: string) => {
+  const a: Answers = { consumer: { choice: [consumer] }, frequency: { choice: [frequency] }, 'product-kind': { choice: [kind] } };
+  return new Set(evaluate(rubric, a, { now: NOW }).questions.filter((q) => q.status === 'unanswered').map((q) => q.id));
+};
+const has = (set: Set<string>, ids: string[]) => ids.filter((id) => set.has(id)).sort();
+
+describe('the tier changes the questions', () => {
+  it('asks the high-tier questions only where software acts on the output', () => {
+    const medium = asked('humans', 'batch', 'model');
+    const high = asked('machines', 'batch', 'model');
+    expect(has(medium, HIGH_ONLY)).toEqual([]);
+    expect(has(high, HIGH_ONLY)).toEqual(HIGH_ONLY);
+    expect(high.size).toBeGreaterThan(medium.size);
+    for (const id of medium) expect(high.has(id), id).toBe(true);
+  });
+
+  it('asks the production questions from the medium tier on', () => {
+    const low = asked('humans', 'once', 'model');
+    const medium = asked('humans', 'batch', 'model');
+    for (const id of ['operator', 'incident-management', 'serving-security', 'backup-recovery', 'rollback']) {
+      expect(low.has(id), id).toBe(false);
+      expect(medium.has(id), id).toBe(true);
+    }
+  });
+});
+
+describe('streaming changes the questions', () => {
+  it.each([['humans'], ['machines']])('asks the streaming questions of %s-consumed products only when data streams', (consumer) => {
+    expect(has(asked(consumer, 'batch', 'model'), STREAMING_ONLY)).toEqual([]);
+    expect(has(asked(consumer, 'streaming', 'model'), STREAMING_ONLY)).toEqual(STREAMING_ONLY);
+  });
+});
+
+describe('the product kind changes the questions', () => {
+  it.each<[string, string[], string[]]>([
+    ['model', [...TRAINED_MODEL, ...MODEL_OR_RULES], GENERATIVE],
+    ['rules', MODEL_OR_RULES, [...TRAINED_MODEL, ...GENERATIVE]],
+    ['dashboard', [], [...TRAINED_MODEL, ...MODEL_OR_RULES, ...GENERATIVE, 'explainability', 'ai-act-classification', 'staged-rollout']],
+    ['generative', [...MODEL_OR_RULES, ...GENERATIVE], TRAINED_MODEL],
+  ])('a %s product', (kind, yes, no) => {
+    const high = asked('machines', 'batch', kind);
+    expect(has(high, yes)).toEqual([...yes].sort());
+    expect(has(high, no)).toEqual([]);
+  });
+
+  it('asks everything while the kind is open', () => {
+    const open = evaluate(rubric, { consumer: { choice: ['humans'] }, frequency: { choice: ['batch'] } }, { now: NOW });
+    const ids = new Set(open.questions.filter((q) => q.status === 'unanswered').map((q) => q.id));
+    expect(has(ids, [...TRAINED_MODEL, ...GENERATIVE])).toEqual([...TRAINED_MODEL, ...GENERATIVE].sort());
+  });
+});
+
+describe('the built-in rubrics keep their own rule', () => {
+  it.each([['default'], ['ml-test-score']] as const)('%s: no follow-up is switched off by a partial or unchecked answer', async (id) => {
+    expect(checkRubricWarnings(await loadRubricFile(builtinRubricYaml(id)))).toEqual([]);
+  });
+});
