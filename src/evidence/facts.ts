@@ -47,9 +47,28 @@ export interface FactsInput {
 interface CompiledSignal {
   capability: Capability;
   signal: Signal;
-  files?: RegExp[];
+  files?: PathTest;
   imports?: string[];
+  /** the import names in PEP 503 form, to compare with distributions */
+  dists?: string[];
   pattern?: RegExp;
+}
+
+type PathTest = (path: string) => boolean;
+
+/**
+ * A matcher for globs over 100,000 paths: each glob's literal part (its extension, file name or
+ * whole path) is compared first, so that its regular expression runs only on the few paths that
+ * could match.
+ */
+function pathTest(globs: readonly string[]): PathTest {
+  const tests = globs.flatMap(compileGlob).map(({ key, regex }): PathTest => {
+    if ('exact' in key) return (p) => p === key.exact;
+    if ('basename' in key) return (p) => p.endsWith(key.basename) && (p.length === key.basename.length || p[p.length - key.basename.length - 1] === '/') && regex.test(p);
+    if ('ext' in key) return (p) => p.endsWith(`.${key.ext}`) && regex.test(p);
+    return (p) => p.startsWith(key.prefix) && regex.test(p);
+  });
+  return (p) => tests.some((t) => t(p));
 }
 
 const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
@@ -79,8 +98,8 @@ function compileSignals(vocabulary: Vocabulary): CompiledSignal[] {
       out.push({
         capability,
         signal,
-        ...(signal.files && { files: signal.files.flatMap((g) => compileGlob(g).map((c) => c.regex)) }),
-        ...(signal.imports && { imports: signal.imports }),
+        ...(signal.files && { files: pathTest(signal.files) }),
+        ...(signal.imports && { imports: signal.imports, dists: signal.imports.map(normalizePython) }),
         ...(signal.pattern && { pattern: compilePattern(signal.pattern) }),
       });
     }
@@ -88,22 +107,40 @@ function compileSignals(vocabulary: Vocabulary): CompiledSignal[] {
   return out;
 }
 
-const compiledFor = new WeakMap<Vocabulary, { signals: CompiledSignal[]; locks: RegExp[] }>();
+const compiledFor = new WeakMap<Vocabulary, { signals: CompiledSignal[]; locks: PathTest; dists: Map<string, string> }>();
 
 function compiled(vocabulary: Vocabulary) {
   let c = compiledFor.get(vocabulary);
   if (!c) {
-    c = { signals: compileSignals(vocabulary), locks: vocabulary.pinning.locks.flatMap((g) => compileGlob(g).map((x) => x.regex)) };
+    c = { signals: compileSignals(vocabulary), locks: pathTest(vocabulary.pinning.locks), dists: new Map() };
     compiledFor.set(vocabulary, c);
   }
   return c;
 }
 
-/** The distribution an imported module belongs to (`sklearn.linear_model` -> scikit-learn). */
+/** The distribution an imported module belongs to (`sklearn.linear_model` -> scikit-learn); remembered per module. */
 export function distributionOf(module: string, vocabulary: Vocabulary): string {
-  let best: string | undefined;
-  for (const name of Object.keys(vocabulary.modules)) if (moduleWithin(module, name) && (!best || name.length > best.length)) best = name;
-  return normalizePython(best ? vocabulary.modules[best]! : module.split('.')[0]!);
+  const memo = compiled(vocabulary).dists;
+  let dist = memo.get(module);
+  if (dist === undefined) {
+    // the longest known prefix at a dot: `google.cloud.aiplatform.gapic` is in `google.cloud.aiplatform`
+    let name = module;
+    for (;;) {
+      const known = vocabulary.modules[name];
+      if (known !== undefined && Object.hasOwn(vocabulary.modules, name)) {
+        dist = normalizePython(known);
+        break;
+      }
+      const dot = name.lastIndexOf('.');
+      if (dot === -1) {
+        dist = normalizePython(module.split('.')[0]!);
+        break;
+      }
+      name = name.slice(0, dot);
+    }
+    memo.set(module, dist);
+  }
+  return dist;
 }
 
 export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts {
@@ -127,12 +164,27 @@ export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts 
   const secrets: Proof[] = [];
 
   const fileSignals = signals.filter((s) => s.files);
+  const nameSignals = fileSignals.filter((s) => !s.pattern && !s.imports);
+  const contentSignals = fileSignals.filter((s) => s.pattern || s.imports);
   const codeSignals = signals.filter((s) => !s.files);
+
+  // what to read, most telling first: configuration, then code, then the rest for credentials
+  const wanted = (path: string, b: string): number => {
+    if (DOCKERFILE.test(b) || COMPOSE.test(b) || CODEOWNERS.has(path) || b === '.gitattributes' || isManifest(path, b)) return 0;
+    if (mayBeCi(path) && !b.endsWith('.json')) return 1;
+    if (isCodeFile(b) || b.endsWith('.json') || b.endsWith('.feature') || JS_TEST_NAME.test(b)) return 2;
+    if (contentSignals.some((s) => s.files!(path))) return 2;
+    if (mayHoldSecrets(path)) return 3;
+    return -1;
+  };
 
   // by name alone: notebooks, Terraform, Bicep, Pulumi, Helm, CDK, DVC pointers, lock files
   const hasDvcConfig = listed.has('.dvc/config');
+  const buckets: string[][] = [[], [], [], []];
   for (const path of own) {
     const b = base(path);
+    const w = wanted(path, b);
+    if (w >= 0) buckets[w]!.push(path);
     if (NOTEBOOK.test(b)) prove('notebooks', { path, what: 'a notebook' });
     if (/\.tf$/.test(b)) prove('infrastructure-as-code', { path, what: 'Terraform' });
     if (/\.bicep$/.test(b)) prove('infrastructure-as-code', { path, what: 'Bicep' });
@@ -140,29 +192,21 @@ export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts 
     if (b === 'Chart.yaml') prove('infrastructure-as-code', { path, what: 'a Helm chart' });
     if (b === 'cdk.json') prove('infrastructure-as-code', { path, what: 'an AWS CDK app' });
     if (b.endsWith('.dvc') && b !== '.dvc' && !path.startsWith('.dvc/')) prove('data-versioning', { path, what: 'data tracked by DVC' });
-    if (lockGlobs.some((re) => re.test(path)) && !modelDirs.has(dirOf(path))) locks.push(path);
-    for (const s of fileSignals) {
-      if (!s.pattern && !s.imports && s.files!.some((re) => re.test(path))) prove(s.capability, { path, what: s.signal.why });
-    }
+    if (lockGlobs(path) && !modelDirs.has(dirOf(path))) locks.push(path);
+    for (const s of nameSignals) if (s.files!(path)) prove(s.capability, { path, what: s.signal.why });
   }
   for (const l of locks) prove('dependencies-pinned', { path: l, what: 'a lock file' });
 
-  // what to read, most telling first: configuration, then code, then the rest for credentials
-  const wanted = (path: string): number => {
-    const b = base(path);
-    if (DOCKERFILE.test(b) || COMPOSE.test(b) || CODEOWNERS.has(path) || b === '.gitattributes' || isManifest(path)) return 0;
-    if (mayBeCi(path) && !/\.json$/i.test(b)) return 1;
-    if (isCodeFile(path) || /\.json$/i.test(b) || /\.feature$/.test(b) || JS_TEST_NAME.test(b)) return 2;
-    if (fileSignals.some((s) => s.files!.some((re) => re.test(path)))) return 2;
-    if (mayHoldSecrets(path)) return 3;
-    return -1;
+  // shallow first, listing order within a depth: a bucket per depth keeps it linear
+  const byDepth = (ps: string[]) => {
+    const depths: string[][] = [];
+    for (const p of ps) {
+      let d = 0;
+      for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) d++;
+      (depths[d] ??= []).push(p);
+    }
+    return depths.flatMap((b) => b ?? []);
   };
-  const buckets: string[][] = [[], [], [], []];
-  for (const path of own) {
-    const w = wanted(path);
-    if (w >= 0) buckets[w]!.push(path);
-  }
-  const byDepth = (ps: string[]) => ps.map((p, i) => ({ p, i, d: p.split('/').length })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.p);
   let incomplete = false;
 
   for (const path of buckets.flatMap(byDepth)) {
@@ -240,12 +284,14 @@ export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts 
         const list = imports.get(s.module) ?? imports.set(s.module, []).get(s.module)!;
         if (list.length < MAX_PROOFS) list.push({ path, line: code.fileLine[s.at]!, what: `imports ${s.module}` });
       }
-      const imported = (names: readonly string[]) => sites.find((s) => names.some((n) => moduleWithin(s.module, n) || distributionOf(s.module, vocabulary) === normalizePython(n)));
+      const siteDists = sites.map((s) => distributionOf(s.module, vocabulary));
+      const imported = (names: readonly string[], dists: readonly string[]) =>
+        sites.find((s, i) => names.some((n) => moduleWithin(s.module, n)) || dists.includes(siteDists[i]!));
       const joined = code.lines.join('\n');
       for (const s of codeSignals) {
         let site: number | undefined;
         if (s.imports) {
-          const imp = imported(s.imports);
+          const imp = imported(s.imports, s.dists!);
           if (!imp) continue;
           site = imp.at;
         }
@@ -259,8 +305,8 @@ export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts 
       if (isTestFile(path, code)) prove('tests', { path, line: firstTestLine(code), what: 'a test' });
     } else if (isOtherTest(path, text)) prove('tests', { path, line: 1, what: 'a test' });
 
-    for (const s of fileSignals) {
-      if (!s.files!.some((re) => re.test(path))) continue;
+    for (const s of contentSignals) {
+      if (!s.files!(path)) continue;
       if (s.imports && !(code && importsOf(code).some((i) => s.imports!.some((n) => moduleWithin(i.module, n))))) continue;
       if (s.pattern) {
         const at = matchLine(text, s.pattern);
@@ -303,8 +349,7 @@ function matchLine(joined: string, re: RegExp): number | undefined {
   return line;
 }
 
-function isManifest(path: string): boolean {
-  const b = base(path);
+function isManifest(path: string, b = base(path)): boolean {
   return isRequirementsFile(path) || ['setup.py', 'setup.cfg', 'pyproject.toml', 'Pipfile', 'DESCRIPTION', 'renv.lock', 'package.json'].includes(b) || /^(environment|conda)[\w.-]*\.ya?ml$/i.test(b);
 }
 
