@@ -68,14 +68,12 @@ export function ciPlatform(path: string, text: string): CiPlatform | undefined {
   if (/AWS::CodePipeline::Pipeline\b/.test(text)) return 'aws-codepipeline';
   if (!/\.ya?ml$/i.test(path)) return undefined;
   const keys = topKeys(lines);
+  const azureStep = /^\s*-\s*(task:\s*[\w.-]+@\d+|script:|bash:|pwsh:|powershell:|checkout:\s*self\b|deployment:\s*\S|job:\s*\S)/m.test(text);
+  // Google Cloud Build: top-level `steps:` whose items are images with args or an entrypoint
+  if (keys.has('steps') && !azureStep && /^\s*-\s*name:\s*['"]?[\w.\-/:@${}]+/m.test(text) && /^\s+(args|entrypoint|script)\s*:/m.test(text)) return 'cloud-build';
   // Azure Pipelines: pipeline keys at the top and its step forms (`- task: Name@N`, `- script:`)
   const azureTop = ['trigger', 'pr', 'stages', 'jobs', 'steps', 'extends', 'schedules'].some((k) => keys.has(k));
-  if (azureTop && !/^\s*runs-on\s*:/m.test(text)) {
-    const azureStep = /^\s*-\s*(task:\s*[\w.-]+@\d+|script:|bash:|pwsh:|powershell:|checkout:\s*self\b|deployment:\s*\S|job:\s*\S)/m.test(text);
-    if (azureStep && !/^\s*-\s*name:\s*\S+\s*$[\s\S]*?^\s+args:/m.test(text)) return 'azure-pipelines';
-  }
-  // Google Cloud Build: top-level `steps:` whose items are images with args or an entrypoint
-  if (keys.has('steps') && /^\s*-\s*name:\s*['"]?[\w.\-/:@${}]+/m.test(text) && /^\s+(args|entrypoint|script)\s*:/m.test(text)) return 'cloud-build';
+  if (azureTop && azureStep && !/^\s*runs-on\s*:/m.test(text)) return 'azure-pipelines';
   // Buildkite: top-level `steps:` of commands with labels
   if (keys.has('steps') && /^\s*-\s*(command|commands|label):/m.test(text) && /^\s+(command|commands)\s*:|^\s*-\s*command\s*:/m.test(text)) return 'buildkite';
   return undefined;

@@ -33,8 +33,28 @@ function entropy(s: string): number {
 }
 
 // `KEY=value`, `key: value`, `"key": "value"`, `os.environ["KEY"] = "value"`, `export KEY=value`,
-// in JSON-escaped notebooks too (`\"KEY\"]=\"value\"`)
-const ASSIGNMENT = /([A-Za-z_][\w.-]*)(?:\\?["'])?\]?\s*(?:=|:)\s*(?:\\?["'])?([^\s"'\\#,;`]*)/g;
+// in JSON-escaped notebooks too (`\"KEY\"]=\"value\"`). Read from each `=` or `:` outwards, in
+// bounded slices, so that a hostile line costs time linear in its length.
+const KEY_BEFORE = /([A-Za-z_][\w.-]{0,100})(?:\\?["'])?\]?\s*$/;
+const VALUE_AFTER = /^\s*(?:\\?["'])?([^\s"'\\#,;`]{0,600})/;
+const MAX_ASSIGNMENTS_PER_LINE = 20;
+
+/** The name of a secret-named setting on this line whose value looks real, or undefined. */
+function assignedSecret(line: string, keys: RegExp): string | undefined {
+  let seen = 0;
+  for (let i = 0; i < line.length && seen < MAX_ASSIGNMENTS_PER_LINE; i++) {
+    const ch = line.charCodeAt(i);
+    if (ch !== 61 /* = */ && ch !== 58 /* : */) continue;
+    seen++;
+    const name = KEY_BEFORE.exec(line.slice(Math.max(0, i - 120), i))?.[1];
+    if (!name) continue;
+    const key = name.split('.').pop()!;
+    if (!keys.test(key)) continue;
+    const value = VALUE_AFTER.exec(line.slice(i + 1, i + 1 + 640))?.[1] ?? '';
+    if (realLooking(value)) return key;
+  }
+  return undefined;
+}
 
 export interface SecretRules {
   formats: { name: string; regex: RegExp }[];
@@ -72,14 +92,8 @@ export function findSecrets(path: string, text: string, rules: SecretRules): Pro
       continue;
     }
     if (!generic) continue;
-    for (const m of line.matchAll(ASSIGNMENT)) {
-      const key = m[1]!.split('.').pop()!;
-      if (!rules.keys.test(key)) continue;
-      if (realLooking(m[2]!)) {
-        out.push({ path, line: i + 1, what: `a value for ${key.replace(/[^\w.-]/g, '')}` });
-        break;
-      }
-    }
+    const key = assignedSecret(line, rules.keys);
+    if (key !== undefined) out.push({ path, line: i + 1, what: `a value for ${key}` });
   }
   return out;
 }
