@@ -23,6 +23,8 @@ export interface CapabilityFinding {
   found: boolean;
   paths: string[];
   why: Proof[];
+  /** not found, but the scan stopped reading before it had read every file that could show it */
+  incomplete?: true;
 }
 
 export interface ProbeFinding {

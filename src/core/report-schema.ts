@@ -17,7 +17,7 @@ const score = z.number().min(0).max(100);
 /** A file and line that proved a finding; for a committed secret, never the value. */
 const ProofSchema = z.strictObject({ path: z.string(), line: z.number().int().optional(), what: z.string() });
 
-const CapabilitySchema = z.strictObject({ found: z.boolean(), paths: z.array(z.string()), why: z.array(ProofSchema) });
+const CapabilitySchema = z.strictObject({ found: z.boolean(), paths: z.array(z.string()), why: z.array(ProofSchema), incomplete: z.literal(true).optional() });
 
 export const QuestionStatusSchema = z.enum(['answered', 'dont-know', 'unanswered', 'not-applicable', 'out-of-tier', 'condition-unmet']);
 

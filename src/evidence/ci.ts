@@ -42,6 +42,9 @@ const BY_PATH: [RegExp, CiPlatform][] = [
   [/(^|\/)buildspec[\w.-]*\.ya?ml$/, 'aws-codebuild'],
 ];
 
+/** True when the path is where a CI platform keeps its configuration. */
+export const ciByPlace = (path: string) => BY_PATH.some(([re]) => re.test(path));
+
 /** True when the file may be a CI configuration and should be read to tell. */
 export const mayBeCi = (path: string) => /\.(ya?ml|json|template)$/i.test(path) || /(^|\/)Jenkinsfile[\w.-]*$|\.jenkinsfile$/.test(path);
 

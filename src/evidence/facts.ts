@@ -7,7 +7,7 @@ import { CAPABILITIES, type Capability } from '../core/probe-kinds.js';
 import { MAX_PROOFS, type CapabilityFinding, type Proof } from '../core/evidence.js';
 import { compileGlob } from '../match/glob.js';
 import { compilePattern } from '../match/pattern.js';
-import { ciPlatform, isReadyOwnCi, mayBeCi, readCi, type CiConfig } from './ci.js';
+import { ciByPlace, ciPlatform, isReadyOwnCi, mayBeCi, readCi, type CiConfig } from './ci.js';
 import { codeText, importsOf, isCodeFile, moduleWithin, type CodeText } from './code-text.js';
 import { normalizePackage, type Ecosystem } from './manifests/index.js';
 import { parseSetupCfg, parseSetupPy, normalizePython } from './manifests/python.js';
@@ -169,18 +169,22 @@ export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts 
   const codeSignals = signals.filter((s) => !s.files);
 
   // what to read, most telling first: configuration, then code, then the rest for credentials
+  // what to read, most telling first: manifests and CI where CI lives, code and configuration
+  // near the top, then the rest; what only credentials could be in comes last
   const wanted = (path: string, b: string): number => {
-    if (DOCKERFILE.test(b) || COMPOSE.test(b) || CODEOWNERS.has(path) || b === '.gitattributes' || isManifest(path, b)) return 0;
-    if (mayBeCi(path) && !b.endsWith('.json')) return 1;
-    if (isCodeFile(b) || b.endsWith('.json') || b.endsWith('.feature') || JS_TEST_NAME.test(b)) return 2;
-    if (contentSignals.some((s) => s.files!(path))) return 2;
-    if (mayHoldSecrets(path)) return 3;
+    if (DOCKERFILE.test(b) || COMPOSE.test(b) || CODEOWNERS.has(path) || b === '.gitattributes' || isManifest(path, b) || ciByPlace(path)) return 0;
+    const code = isCodeFile(b) || b.endsWith('.feature') || JS_TEST_NAME.test(b);
+    const config = mayBeCi(path) || contentSignals.some((s) => s.files!(path));
+    if ((code || config) && !path.includes('/', path.indexOf('/') + 1)) return 1;
+    if (code) return 2;
+    if (config) return 3;
+    if (mayHoldSecrets(path)) return 4;
     return -1;
   };
 
   // by name alone: notebooks, Terraform, Bicep, Pulumi, Helm, CDK, DVC pointers, lock files
   const hasDvcConfig = listed.has('.dvc/config');
-  const buckets: string[][] = [[], [], [], []];
+  const buckets: string[][] = [[], [], [], [], []];
   for (const path of own) {
     const b = base(path);
     const w = wanted(path, b);
@@ -197,19 +201,26 @@ export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts 
   }
   for (const l of locks) prove('dependencies-pinned', { path: l, what: 'a lock file' });
 
-  // shallow first, listing order within a depth: a bucket per depth keeps it linear
-  const byDepth = (ps: string[]) => {
-    const depths: string[][] = [];
+  // within a bucket, every top-level folder in turn, each shallow first: when the read budget
+  // stops a huge repository, every part of it has been looked at, not the first folder only
+  const order = (ps: string[]) => {
+    const groups = new Map<string, string[][]>();
     for (const p of ps) {
+      const slash = p.indexOf('/');
+      const top = slash === -1 ? '' : p.slice(0, slash);
       let d = 0;
-      for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) d++;
+      for (let i = slash; i !== -1; i = p.indexOf('/', i + 1)) d++;
+      const depths = groups.get(top) ?? groups.set(top, []).get(top)!;
       (depths[d] ??= []).push(p);
     }
-    return depths.flatMap((b) => b ?? []);
+    const queues = [...groups.values()].map((depths) => depths.flatMap((b) => b ?? []));
+    const out: string[] = [];
+    for (let i = 0; out.length < ps.length; i++) for (const q of queues) if (i < q.length) out.push(q[i]!);
+    return out;
   };
-  let incomplete = false;
 
-  for (const path of buckets.flatMap(byDepth)) {
+  let incomplete = false;
+  for (const path of buckets.flatMap(order)) {
     const text = input.text(path);
     if (text === undefined) {
       if (input.budgetSpent()) incomplete = true;
@@ -332,7 +343,7 @@ export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts 
     CAPABILITIES.map((c) => {
       const proofs = shallowFirst(found.get(c)!);
       const paths = [...new Set(proofs.map((p) => p.path))];
-      return [c, { found: proofs.length > 0, paths: paths.slice(0, MAX_PROOFS), why: proofs.slice(0, MAX_PROOFS) }];
+      return [c, { found: proofs.length > 0, paths: paths.slice(0, MAX_PROOFS), why: proofs.slice(0, MAX_PROOFS), ...(proofs.length === 0 && incomplete && { incomplete: true as const }) }];
     }),
   ) as Record<Capability, CapabilityFinding>;
   return { capabilities, ci, imports, declarations, locks, secrets, incomplete };

@@ -36,7 +36,7 @@ function capabilityLines(capabilities: NonNullable<Evidence['capabilities']>, c:
     const f = capabilities[name];
     const label = name.padEnd(CAPABILITY_WIDTH);
     if (!f?.found) {
-      out.push(`  ${c.dim('·')} ${c.dim(label)}  ${c.dim('not found')}`);
+      out.push(`  ${c.dim('·')} ${c.dim(label)}  ${f?.incomplete ? c.yellow('not found before the read limit') : c.dim('not found')}`);
       continue;
     }
     const first = f.why[0]!;
