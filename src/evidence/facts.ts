@@ -79,6 +79,8 @@ const COMPOSE = /^(docker-)?compose([._-][\w.-]*)?\.ya?ml$/i;
 const REQUIREMENTS_NAME = /requirements?|^reqs?[._-]/i;
 const CODEOWNERS = new Set(['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS']);
 const NOTEBOOK = /\.(ipynb|rmd|qmd)$/i;
+/** Data, media and build output: never read for meaning (names alone still count, e.g. `*.onnx`). */
+const NEVER_READ = /\.(png|jpe?g|gif|svg|ico|bmp|tiff?|webp|pdf|sql|csv|tsv|parquet|feather|arrow|avro|orc|pkl|pickle|joblib|h5|hdf5|pt|pth|ckpt|safetensors|bin|onnx|pmml|zip|gz|bz2|xz|tar|tgz|whl|egg|jar|so|dylib|dll|exe|woff2?|ttf|otf|eot|mp3|mp4|wav|avi|mov|npy|npz|xlsx?|docx?|pptx?|css|scss|less|map|log|dvc|db|sqlite)$/i;
 const PY_TEST_NAME = /^(test_.+|.+_tests?)\.py$/;
 /** Test code by content: test functions or classes, a test framework, behave steps. */
 const PY_TEST_CODE = /^\s*(async\s+)?def test|^\s*class Test|^\s*(import|from)\s+(unittest|pytest|behave)\b|^\s*@(given|when|then)\(/;
@@ -172,6 +174,7 @@ export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts 
   // what to read, most telling first: manifests and CI where CI lives, code and configuration
   // near the top, then the rest; what only credentials could be in comes last
   const wanted = (path: string, b: string): number => {
+    if (NEVER_READ.test(b)) return -1;
     if (DOCKERFILE.test(b) || COMPOSE.test(b) || CODEOWNERS.has(path) || b === '.gitattributes' || isManifest(path, b) || ciByPlace(path)) return 0;
     const code = isCodeFile(b) || b.endsWith('.feature') || JS_TEST_NAME.test(b);
     const config = mayBeCi(path) || contentSignals.some((s) => s.files!(path));

@@ -73,27 +73,55 @@ export function secretRules(vocabulary: Vocabulary): SecretRules {
 /** Test code sets made-up credentials for its own client; only well-known formats count there. */
 const isTestPath = (path: string) => /(^|\/)(tests?|testing|fixtures?)\/|(^|\/)(test_[^/]*|[^/]*_test\.py|conftest\.py)$/.test(path);
 
+/** Words without which no line can hold a secret-named setting: most files are ruled out at once. */
+const MAY_NAME_SECRET = /pass|pwd|secret|token|key|auth|credential/i;
+const MAX_SECRETS_PER_FILE = 20;
+
 /** The credentials in one file: file, line and kind, never the value. */
 export function findSecrets(path: string, text: string, rules: SecretRules): Proof[] {
   const out: Proof[] = [];
-  const generic = !isTestPath(path);
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length && out.length < 20; i++) {
-    const line = lines[i]!;
-    if (line.length > 4096) continue;
-    // documentation's sample keys (AWS's AKIAIOSFODNN7EXAMPLE) are placeholders too
-    const format = rules.formats.find((f) => {
-      const m = f.regex.exec(line);
-      return m !== null && !/EXAMPLE|XXXX|0000000000/i.test(m[0]);
-    });
-    if (format) {
-      // the END line of a key whose BEGIN was reported says nothing new
-      out.push({ path, line: i + 1, what: format.name });
-      continue;
+  const lineAt = lineIndex(text);
+  // well-known formats: one pass of each over the whole text
+  const seen = new Set<number>();
+  for (const f of rules.formats) {
+    const global = new RegExp(f.regex.source, f.regex.flags.includes('g') ? f.regex.flags : `${f.regex.flags}g`);
+    for (const m of text.matchAll(global)) {
+      // documentation's sample keys (AWS's AKIAIOSFODNN7EXAMPLE) are placeholders too
+      if (/EXAMPLE|XXXX|0000000000/i.test(m[0])) continue;
+      const line = lineAt(m.index);
+      if (!seen.has(line)) out.push({ path, line, what: f.name });
+      seen.add(line);
+      if (out.length >= MAX_SECRETS_PER_FILE) break;
     }
-    if (!generic) continue;
-    const key = assignedSecret(line, rules.keys);
-    if (key !== undefined) out.push({ path, line: i + 1, what: `a value for ${key}` });
   }
-  return out;
+  // test code sets made-up credentials for its own client: only well-known formats count there
+  if (!isTestPath(path) && MAY_NAME_SECRET.test(text)) {
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length && out.length < MAX_SECRETS_PER_FILE; i++) {
+      const line = lines[i]!;
+      if (seen.has(i + 1) || line.length > 4096 || !MAY_NAME_SECRET.test(line)) continue;
+      const key = assignedSecret(line, rules.keys);
+      if (key !== undefined) out.push({ path, line: i + 1, what: `a value for ${key}` });
+    }
+  }
+  return out.sort((a, b) => a.line! - b.line!);
+}
+
+/** The 1-based line of an offset, by binary search over the line starts. */
+function lineIndex(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
