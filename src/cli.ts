@@ -6,7 +6,7 @@ import { VERSION } from './version.js';
 import { handleError } from './cli-errors.js';
 import { AREA_TERM, FAIL_ON, SCALAR_TERMS } from './core/gate-terms.js';
 import { closest } from './core/words.js';
-import { DIFF_FORMATS, FULL_REPORT_FORMATS, PORTFOLIO_FORMATS, REPORT_FORMATS, SCAN_FORMATS } from './reporters/formats.js';
+import { DIFF_FORMATS, FULL_REPORT_FORMATS, HISTORY_FORMATS, PORTFOLIO_FORMATS, REPORT_FORMATS, SCAN_FORMATS, STATUS_FORMATS } from './reporters/formats.js';
 
 /** Where each command lives; `main` imports them, tests pass fakes. */
 export interface CommandLoaders {
@@ -18,6 +18,8 @@ export interface CommandLoaders {
   diff: () => Promise<Pick<typeof import('./commands/diff.js'), 'diff'>>;
   portfolio: () => Promise<Pick<typeof import('./commands/portfolio.js'), 'portfolio'>>;
   rubric: () => Promise<Pick<typeof import('./commands/rubric.js'), 'validate' | 'schema' | 'list' | 'show'>>;
+  status: () => Promise<Pick<typeof import('./commands/status.js'), 'status'>>;
+  history: () => Promise<Pick<typeof import('./commands/history.js'), 'history'>>;
 }
 
 export const COMMANDS: CommandLoaders = {
@@ -29,7 +31,12 @@ export const COMMANDS: CommandLoaders = {
   diff: () => import('./commands/diff.js'),
   portfolio: () => import('./commands/portfolio.js'),
   rubric: () => import('./commands/rubric.js'),
+  status: () => import('./commands/status.js'),
+  history: () => import('./commands/history.js'),
 };
+
+/** Commands that read readiness.yaml look for it upward when --file is not given. */
+const FOUND_FILE = 'the readiness file (default: readiness.yaml here, or in the nearest folder above it up to the repository root)';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -80,12 +87,12 @@ export function createProgram(commands: CommandLoaders = COMMANDS, write: (text:
     .command('assess')
     .summary('answer the questionnaire interactively')
     .description('answer the readiness questionnaire interactively; saves every answer to readiness.yaml')
-    .option('-f, --file <path>', 'the readiness file to create or update', 'readiness.yaml')
+    .option('-f, --file <path>', 'the readiness file to create or update (default: readiness.yaml here or in the nearest folder above up to the repository root, else a new one here)')
     .option('--rubric <ref>', 'rubric to answer: builtin:ID or a path (default: the one readiness.yaml names)')
     .option('--area <area>', 'only questions of this area; repeatable', collect)
-    .option('--role <role>', 'only questions for this role; repeatable', collect)
+    .option('--role <role>', 'only questions for this role; repeatable (default: the role readiness.yaml names you a respondent of)', collect)
     .option('--only-unanswered', 'only questions without a saved answer')
-    .option('--by <name>', 'who is answering (default: git user.name, then the login name)')
+    .option('--by <name>', 'who is answering (default: git user.name, then the login name; as written under respondents: when that names you)')
     .addHelpText('after', '\nExamples:\n  $ ready assess\n  $ ready assess --area data --only-unanswered\n  $ ready assess --role it-operations --by "Sam Lee"')
     .action(async (opts) => (await commands.assess()).assess(opts));
 
@@ -93,13 +100,14 @@ export function createProgram(commands: CommandLoaders = COMMANDS, write: (text:
     .command('check')
     .summary('score readiness.yaml and gate CI on it')
     .description('score readiness.yaml, print the summary and gate CI on it (never prompts)')
-    .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
+    .option('-f, --file <path>', FOUND_FILE)
     .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
     .option('--example', 'score the example project that ships with ready')
     .addOption(format(REPORT_FORMATS, 'output format (sarif: GitHub code scanning, gitlab: code quality report, github: annotations)'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
-    .option('--baseline <report.json>', 'also fail when the score, the level or an area drops, or a blocker appears, against this earlier JSON report');
+    .option('--baseline <report.json>', 'also fail when the score, the level or an area drops, or a blocker appears, against this earlier JSON report')
+    .option('--baseline-ref <ref>', 'the same against readiness.yaml as of a git ref (such as origin/main), scored on the spot: no stored report needed; auto: the target branch of the pull or merge request CI runs for');
   gateOptions(check, 'help')
     .option('--no-evidence', 'do not scan the repository (the folder of the readiness file) for evidence')
     .addHelpText(
@@ -120,6 +128,7 @@ export function createProgram(commands: CommandLoaders = COMMANDS, write: (text:
         '  $ ready check --min-score 70 --min-area data=60 --max-age-days 180:warn',
         '  $ ready check --format json -o report.json',
         '  $ ready check --baseline main-report.json',
+        '  $ ready check --baseline-ref origin/main',
         '  $ ready check --format sarif -o readiness.sarif',
       ].join('\n'),
     )
@@ -129,16 +138,40 @@ export function createProgram(commands: CommandLoaders = COMMANDS, write: (text:
     .command('report')
     .summary('render the full report in any format')
     .description('render the full report: tier, scores, blockers and the remediation plan; exits 0 whatever the gate')
-    .option('-f, --file <path>', 'the readiness file', 'readiness.yaml')
+    .option('-f, --file <path>', FOUND_FILE)
     .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
     .option('--example', 'report on the example project that ships with ready')
     .addOption(format(FULL_REPORT_FORMATS, 'output format (badge: an SVG for READMEs)'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)');
+    .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
+    .option('--baseline-ref <ref>', 'show what changed against readiness.yaml as of a git ref (such as origin/main; auto: the target branch of the pull or merge request CI runs for)');
   gateOptions(report, 'reportHelp')
     .option('--no-evidence', 'do not scan the repository (the folder of the readiness file) for evidence')
     .addHelpText('after', '\nExamples:\n  $ ready report\n  $ ready report --format markdown -o readiness.md\n  $ ready report --format html -o readiness.html\n  $ ready report --format badge -o readiness.svg')
     .action(async (opts) => (await commands.report()).report(opts));
+
+  program
+    .command('status')
+    .summary('who still owes which answer')
+    .description('per role and its respondents, the questions still open and why: unanswered, "don\'t know", older than the maxAgeDays gate, or contradicted by the evidence; exits 0')
+    .option('-f, --file <path>', FOUND_FILE)
+    .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
+    .option('--role <role>', 'only this role; repeatable', collect)
+    .addOption(format(STATUS_FORMATS, 'output format (markdown: to paste into an issue or a pull-request comment)'))
+    .option('-o, --output <file>', 'write the status to a file instead of stdout')
+    .option('--no-evidence', 'do not scan the repository, so no answer shows as contradicted')
+    .addHelpText('after', '\nExamples:\n  $ ready status\n  $ ready status --role legal-privacy\n  $ ready status --format markdown | gh issue comment 42 --body-file -')
+    .action(async (opts) => (await commands.status()).status(opts));
+
+  program
+    .command('history')
+    .summary('score, level and areas over the git history')
+    .description('score, level and area scores of every committed version of readiness.yaml, oldest first; each is scored against the rubric it names, without evidence')
+    .option('-f, --file <path>', FOUND_FILE)
+    .addOption(format(HISTORY_FORMATS, 'output format (html: one self-contained page with a chart)'))
+    .option('-o, --output <file>', 'write the history to a file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  $ ready history\n  $ ready history --format html -o readiness-history.html\n  $ ready history --format json | jq \'.points[-1]\'')
+    .action(async (opts) => (await commands.history()).history(opts));
 
   program
     .command('scan')

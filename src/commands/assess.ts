@@ -5,9 +5,10 @@ import { userInfo } from 'node:os';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Answers } from '../core/answers.js';
 import type { Rubric } from '../core/rubric-schema.js';
-import { scopeProblems, type Scope } from '../core/questionnaire.js';
+import { respondentDefaults, scopeProblems, type Scope } from '../core/questionnaire.js';
 import { InputError, UsageError } from '../errors.js';
-import { loadReadiness, READINESS_FILE, type LoadedReadiness } from '../load/load-readiness.js';
+import { loadReadiness, type LoadedReadiness } from '../load/load-readiness.js';
+import { findReadinessFile, READINESS_FILE } from '../load/find-readiness.js';
 import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from '../load/load-rubric.js';
 import { ReadinessWriter } from '../write/readiness-writer.js';
 import { schemaRef } from '../write/schema-ref.js';
@@ -20,6 +21,7 @@ import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
 import { stdoutStream } from '../terminal/stdout.js';
 import { isoTimestamp } from './clock.js';
 import { gitSync } from '../load/git.js';
+import { scanProgress } from '../terminal/scan-progress.js';
 
 export interface AssessOptions {
   file?: string;
@@ -40,6 +42,14 @@ export interface AssessIO {
   /** who answers when --by is not given */
   whoAmI: (dir: string) => Promise<string | undefined>;
   suggest?: (root: string, rubric: Rubric) => Promise<Suggestions>;
+  /** the evidence scan: suggestions, and what an answer would contradict; wins over `suggest` */
+  scan?: (root: string, rubric: Rubric) => Promise<EvidenceHelp>;
+}
+
+/** What the repository scan gives the questionnaire. */
+export interface EvidenceHelp {
+  suggestions: Suggestions;
+  contradicts?: (id: string, choice: string[]) => string | undefined;
 }
 
 export const INTERRUPTED_EXIT = 130;
@@ -60,7 +70,7 @@ export async function assess(opts: AssessOptions): Promise<void> {
       color,
       now: () => isoTimestamp(),
       whoAmI: gitOrOsUser,
-      suggest: suggestFromEvidence,
+      scan: scanForHelp,
     });
   } finally {
     prompter.close();
@@ -79,8 +89,8 @@ export function isInteractive(): boolean {
 
 /** The whole command minus the terminal; returns the exit code. */
 export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<number> {
-  const file = opts.file ?? READINESS_FILE;
-  const scope: Scope = { areas: opts.area ?? [], roles: opts.role ?? [], onlyUnanswered: opts.onlyUnanswered === true };
+  // the file check and status would find, else a new one here
+  const file = findReadinessFile(opts.file)?.file ?? READINESS_FILE;
 
   // Found out now rather than after the first answer, which could then not be saved.
   const dir = dirname(resolve(file));
@@ -94,12 +104,17 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
   const existing = existsSync(file) ? await loadReadiness(file, opts.rubric) : undefined;
   const rubricRef = opts.rubric ?? existing?.rubricRef ?? DEFAULT_RUBRIC;
   const rubric = existing?.rubric ?? (await loadRubric(rubricRef)).rubric;
-  const problems = scopeProblems(rubric, scope);
+  const problems = scopeProblems(rubric, { areas: opts.area ?? [], roles: opts.role ?? [] });
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  // --role and --by default from the respondents readiness.yaml names
+  const given = opts.by !== undefined ? stripControl(opts.by).trim() || undefined : undefined;
+  const defaults = respondentDefaults(existing?.respondents ?? {}, { roles: opts.role ?? [], ...(given !== undefined && { by: given }) }, given === undefined ? await io.whoAmI(dir) : undefined);
+  const by = defaults.by;
+  const scope: Scope = { areas: opts.area ?? [], roles: defaults.roles, onlyUnanswered: opts.onlyUnanswered === true };
   const writer = openWriter(file, existing, rubric, opts.rubric, io);
   const answers: Answers = Object.fromEntries(Object.entries(existing?.answers ?? {}).map(([id, { line: _line, ...a }]) => [id, a]));
-  const by = opts.by !== undefined ? stripControl(opts.by).trim() || undefined : await io.whoAmI(dir);
-  const suggestions = io.suggest ? await io.suggest(dir, rubric) : undefined;
+  const help: EvidenceHelp | undefined = io.scan ? await io.scan(dir, rubric) : io.suggest ? { suggestions: await io.suggest(dir, rubric) } : undefined;
+  const suggestions = help?.suggestions;
 
   let outcome;
   try {
@@ -112,6 +127,8 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
       ...(by !== undefined && { by }),
       now: io.now,
       ...(suggestions && { suggestions }),
+      ...(help?.contradicts && { contradicts: help.contradicts }),
+      ...(defaults.because !== undefined && { narrowedBy: defaults.because }),
     }));
   } catch (err) {
     if (!(err instanceof PromptInterrupted)) throw err;
@@ -170,30 +187,27 @@ export async function gitOrOsUser(dir: string): Promise<string | undefined> {
 }
 
 /** Scans the repository once for the rubric's evidence probes; a spinner only on a large one. */
-async function suggestFromEvidence(root: string, rubric: Rubric): Promise<Suggestions> {
-  const [{ scanRepository, hasProbes }, { suggestAnswers }, { LARGE_REPOSITORY }] = await Promise.all([
+async function scanForHelp(root: string, rubric: Rubric): Promise<EvidenceHelp> {
+  const [{ scanRepository, hasProbes }, { suggestAnswers }, { findContradictions }] = await Promise.all([
     import('../evidence/scan.js'),
     import('../core/evidence.js'),
-    import('./scan.js'),
+    import('../core/contradictions.js'),
   ]);
-  if (!hasProbes(rubric)) return {};
-  let stop = () => {};
+  if (!hasProbes(rubric)) return { suggestions: {} };
+  const progress = scanProgress(true);
   try {
-    const evidence = await scanRepository(root, rubric, {
-      async onListed(files) {
-        if (files < LARGE_REPOSITORY || process.stderr.isTTY !== true) return;
-        const { default: ora } = await import('ora');
-        const spinner = ora({ text: `Looking for evidence in ${files.toLocaleString('en')} files`, stream: process.stderr }).start();
-        stop = () => spinner.stop();
-      },
-    });
-    return suggestAnswers(rubric, evidence);
+    const evidence = await scanRepository(root, rubric, { onProgress: progress.update });
+    return {
+      suggestions: suggestAnswers(rubric, evidence),
+      // the same finding `ready check` would report, said while the person still has the question in mind
+      contradicts: (id, choice) => findContradictions(rubric, { [id]: { choice } }, evidence).find((c) => c.question === id)?.message,
+    };
   } catch (err) {
     // without evidence the questionnaire still works; it only loses its suggested defaults
     if (!(err instanceof InputError)) throw err;
     process.stderr.write(`ready: no evidence suggestions: ${stripControl(err.message.split('\n')[0]!)}\n`);
-    return {};
+    return { suggestions: {} };
   } finally {
-    stop();
+    progress.stop();
   }
 }

@@ -80,11 +80,16 @@ jobs:
     timeout-minutes: 10
     steps:
       - uses: actions/checkout@v4
+        with:
+          # the whole history, so that the pull request's base branch is there to compare with
+          fetch-depth: 0
       - uses: actions/setup-node@v4
         with:
           node-version: 20
       - name: Readiness gate
-        run: ${ready} check${fileFlag(file)} --format json -o ${REPORT_JSON}
+        # on a pull request, --baseline-ref auto also fails on any regression against ${file}
+        # on the base branch; on a push it compares with nothing
+        run: ${ready} check${fileFlag(file)} --format json -o ${REPORT_JSON} --baseline-ref auto
       - name: Markdown report
         if: \${{ !cancelled() }}
         run: ${ready} report${fileFlag(file)} --format markdown -o ${REPORT_MARKDOWN}
@@ -97,8 +102,7 @@ jobs:
             ${REPORT_JSON}
             ${REPORT_MARKDOWN}
           if-no-files-found: warn
-      # To fail on regressions, download the ${REPORT_JSON} of your default branch and add
-      # \`--baseline main-report.json\` to the gate. For code scanning alerts, add
+      # The job summary shows what changed against the base branch. For code scanning alerts, add
       # \`security-events: write\` to the permissions and upload \`check --format sarif\` output
       # with github/codeql-action/upload-sarif.
 `;
@@ -117,14 +121,21 @@ readiness:
   image: node:20
   variables:
     npm_config_cache: "$CI_PROJECT_DIR/.npm"
+    # the whole history, so that the merge request's target branch is there to compare with
+    GIT_DEPTH: 0
   cache:
     key: ready-npm
     paths: [.npm/]
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  before_script:
+    # a merge request pipeline fetches the request only; the target branch is the baseline
+    - if [ -n "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" ]; then git fetch --quiet origin "+refs/heads/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME:refs/remotes/origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"; fi
   script:
-    - ${ready} check${fileFlag(file)} --format json -o ${REPORT_JSON}
+    # in a merge request, --baseline-ref auto also fails on any regression against ${file} on
+    # the target branch; on the default branch it compares with nothing
+    - ${ready} check${fileFlag(file)} --format json -o ${REPORT_JSON} --baseline-ref auto
   after_script:
     # after_script runs when the gate fails too; its exit codes do not change the job's result
     - ${ready} report${fileFlag(file)} --format markdown -o ${REPORT_MARKDOWN}

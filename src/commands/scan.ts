@@ -10,6 +10,7 @@ import { renderScanText } from '../reporters/scan-text.js';
 import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
 import { writeStdout } from '../terminal/stdout.js';
 import type { ScanFormat } from '../reporters/formats.js';
+import { scanProgress } from '../terminal/scan-progress.js';
 
 export interface ScanOptions {
   format: ScanFormat;
@@ -17,15 +18,12 @@ export interface ScanOptions {
   rubric?: string;
 }
 
-/** A spinner only pays for itself on a repository this large. */
-export const LARGE_REPOSITORY = 10_000;
-
 export async function scan(opts: ScanOptions): Promise<void> {
   const root = resolve(opts.root ?? '.');
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root: ${opts.root ?? root} is not a directory`);
   const loading = (async () => (await loadRubric(opts.rubric ?? (await rubricOfReadiness(root)) ?? DEFAULT_RUBRIC)).rubric)();
 
-  const progress = spinnerFor(opts.format === 'text' && process.stderr.isTTY === true && !process.env.CI);
+  const progress = scanProgress(opts.format === 'text');
   const evidence = await scanRepository(root, loading, { onProgress: progress.update, capabilities: true }).finally(progress.stop);
   const rubric = await loading;
   const suggestions = suggestAnswers(rubric, evidence);
@@ -36,33 +34,6 @@ export async function scan(opts: ScanOptions): Promise<void> {
   } else {
     writeStdout(renderScanText({ root, rubric, evidence, suggestions }, { style: await loadStyle(wantsColor()) }));
   }
-}
-
-/**
- * A spinner on stderr once the listing passes LARGE_REPOSITORY files, while git still lists: ora
- * is loaded only then, and never when stderr is not a terminal, in CI, or for JSON output.
- */
-function spinnerFor(wanted: boolean): { update(files: number): void; stop(): void } {
-  let spinner: { text: string; stop(): unknown } | undefined;
-  let loading = false;
-  let done = false;
-  let text = '';
-  return {
-    update(files) {
-      text = `Scanning the repository: ${files.toLocaleString('en')} files listed`;
-      if (spinner) spinner.text = text;
-      if (!wanted || loading || files < LARGE_REPOSITORY) return;
-      loading = true;
-      void import('ora').then(({ default: ora }) => {
-        // the scan may have finished while ora loaded
-        if (!done) spinner = ora({ text, stream: process.stderr }).start();
-      });
-    },
-    stop() {
-      done = true;
-      spinner?.stop();
-    },
-  };
 }
 
 /** The rubric that readiness.yaml in the root names, so that `ready scan` probes what `check` will. */

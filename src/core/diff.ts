@@ -45,6 +45,22 @@ export interface ReportDiff {
   answers: AnswerChange[];
   blockersAdded: BlockerResult[];
   blockersRemoved: BlockerResult[];
+  /** why the comparison may mislead: the reports are of different projects, or made with different rubrics */
+  warnings: string[];
+}
+
+/** Two reports compare well only when they are of one project and one rubric. */
+export function comparisonWarnings(older: Pick<Report, 'project' | 'rubric'>, newer: Pick<Report, 'project' | 'rubric'>): string[] {
+  const warnings: string[] = [];
+  if (older.project !== undefined && newer.project !== undefined && older.project !== newer.project) {
+    warnings.push(`the reports are of different projects ("${older.project}" and "${newer.project}"); the changes compare two projects, not one over time`);
+  }
+  if (older.rubric.id !== newer.rubric.id) {
+    warnings.push(`the reports were made with different rubrics (${older.rubric.id} and ${newer.rubric.id}); only the questions and areas they share compare`);
+  } else if (older.rubric.version !== newer.rubric.version) {
+    warnings.push(`the rubric changed from version ${older.rubric.version} to ${newer.rubric.version}; scores may move for that reason alone`);
+  }
+  return warnings;
 }
 
 const delta = (a: number, b: number) => Math.round((b - a) * 10) / 10;
@@ -127,5 +143,6 @@ export function diffReports(older: Report, newer: Report): ReportDiff {
     answers,
     blockersAdded: newer.blockers.filter((b) => !oldBlockers.has(blockerKey(b))),
     blockersRemoved: older.blockers.filter((b) => !newBlockers.has(blockerKey(b))),
+    warnings: comparisonWarnings(older, newer),
   };
 }

@@ -18,7 +18,8 @@ export interface Step {
   help: string;
   multiple: boolean;
   allowNotApplicable: boolean;
-  options: { id: string; label: string; help?: string }[];
+  /** `blocker`: choosing it makes production impossible whatever the score */
+  options: { id: string; label: string; help?: string; blocker?: boolean }[];
 }
 
 export interface Scope {
@@ -73,7 +74,7 @@ export function allSteps(rubric: Rubric): Step[] {
         help: q.help,
         multiple: q.type === 'multiple',
         allowNotApplicable: q.allowNotApplicable,
-        options: q.options.map((o) => ({ id: o.id, label: o.label })),
+        options: q.options.map((o) => ({ id: o.id, label: o.label, ...(o.blocker && { blocker: true }) })),
       })),
   );
   return [...tier, ...byArea];
@@ -154,4 +155,61 @@ export function resumePoint(rubric: Rubric, plan: Step[], answers: Answers): His
 
 export function countAnswered(plan: Step[], answers: Answers): number {
   return plan.filter((s) => isAnswered(answers, s.id)).length;
+}
+
+/**
+ * The questions that count at the tier the answers give, counted as `ready check` counts them:
+ * in the tier, their condition holding, and not marked not applicable.
+ */
+export function applicableCount(rubric: Rubric, answers: Answers): number {
+  const tier = classifyTier(rubric, answers).id;
+  return rubric.questions.filter((q) => skipReason(q, tier, answers, rubric.questions) === null && answers[q.id]?.notApplicable === undefined).length;
+}
+
+/** Seconds a typical question takes to read and answer, for the opening screen's estimate. */
+export const SECONDS_PER_QUESTION = 30;
+
+/** "about 4 minutes" for n questions; under a minute reads as "about a minute". */
+export function durationWords(questions: number): string {
+  const minutes = Math.round((questions * SECONDS_PER_QUESTION) / 60);
+  return minutes <= 1 ? 'about a minute' : `about ${minutes} minutes`;
+}
+
+/** Names compare without case, spaces around them or a leading @. */
+const sameName = (a: string, b: string) => a.trim().replace(/^@/, '').toLowerCase() === b.trim().replace(/^@/, '').toLowerCase();
+
+export interface RespondentDefaults {
+  roles: string[];
+  by?: string;
+  /** what came from readiness.yaml, for the opening screen; none when nothing did */
+  because?: string;
+}
+
+/**
+ * --role and --by from the respondents readiness.yaml names, where the flags leave them open:
+ * the person at the keyboard (git's user.name) as readiness.yaml spells them, and the roles they
+ * answer for; with --role and nobody recognised, the role's one named respondent.
+ */
+export function respondentDefaults(respondents: Record<string, string[]>, given: { roles: string[]; by?: string }, whoAmI: string | undefined): RespondentDefaults {
+  const entries = Object.entries(respondents);
+  const named = (who: string) => entries.flatMap(([, people]) => people).find((p) => sameName(p, who));
+  let by = given.by;
+  const because: string[] = [];
+  if (by === undefined && whoAmI !== undefined) {
+    const match = named(whoAmI);
+    by = match ?? whoAmI;
+  }
+  if (by === undefined || (given.by === undefined && named(by) === undefined && given.roles.length > 0)) {
+    const people = [...new Set(given.roles.flatMap((r) => respondents[r] ?? []))];
+    if (people.length === 1) {
+      by = people[0]!;
+      because.push(`answering as ${by}, the one respondent readiness.yaml names for ${given.roles.join(', ')} (--by to change)`);
+    }
+  }
+  let roles = given.roles;
+  if (roles.length === 0 && by !== undefined) {
+    roles = entries.filter(([, people]) => people.some((p) => sameName(p, by!))).map(([role]) => role);
+    if (roles.length > 0) because.push(`questions for ${roles.join(', ')}, the roles readiness.yaml names ${by} a respondent of (--role to change)`);
+  }
+  return { roles, ...(by !== undefined && { by }), ...(because.length > 0 && { because: because.join('; ') }) };
 }

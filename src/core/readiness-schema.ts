@@ -43,16 +43,24 @@ export const AnswerEntry = z.union([
   }),
 ]);
 
+/** Who answers for a role: `legal-privacy: [Lea Legal, "@lea"]`, or one name as a plain string. */
+export const Respondents = z.record(
+  areaId,
+  z.union([z.string().check(z.minLength(1, 'needs a name')), z.array(z.string().check(z.minLength(1, 'needs a name'))).check(z.minLength(1, 'needs at least one name'))]),
+);
+
 export const Readiness = z.strictObject({
   $schema: z.optional(z.string()),
   project: z.optional(z.string().check(z.minLength(1))),
   rubric: z.optional(z.string().check(z.minLength(1))),
   rubricVersion: z.optional(z.union([z.string(), z.number()])),
   gate: z.optional(Gate),
+  respondents: z.optional(Respondents),
   answers: z._default(z.nullable(z.record(z.string(), z.nullable(AnswerEntry))), {}),
 });
 
 export type Readiness = z.output<typeof Readiness>;
 export type AnswerEntry = z.output<typeof AnswerEntry>;
 export type Gate = z.output<typeof Gate>;
+export type Respondents = z.output<typeof Respondents>;
 export type GateLevel = z.output<typeof GateLevel>;

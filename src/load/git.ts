@@ -52,13 +52,14 @@ export interface GitResult {
   timedOut: boolean;
 }
 
-/** Runs git to the end and returns its output; never throws. */
-export function gitSync(args: readonly string[], options: { cwd: string; timeoutMs?: number; maxBuffer?: number }): GitResult {
+/** Runs git to the end and returns its output; never throws. `input` is written to its stdin. */
+export function gitSync(args: readonly string[], options: { cwd: string; timeoutMs?: number; maxBuffer?: number; input?: string }): GitResult {
   const r = spawnSync('git', safeGitArgs(args), {
     cwd: options.cwd,
     env: gitEnv(),
     windowsHide: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    ...(options.input !== undefined && { input: options.input }),
     timeout: options.timeoutMs ?? GIT_TIMEOUT_MS,
     killSignal: 'SIGKILL',
     maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024,

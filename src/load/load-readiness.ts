@@ -8,9 +8,9 @@ import { Readiness } from '../core/readiness-schema.js';
 import { prepareProblems } from '../core/zod-problems.js';
 import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from './load-rubric.js';
 import { lineOfPath, problemsToError, type YamlFile } from './yaml-lines.js';
-import { readYaml } from './read-yaml.js';
+import { parseYaml, readYaml } from './read-yaml.js';
 
-export const READINESS_FILE = 'readiness.yaml';
+export { READINESS_FILE } from './find-readiness.js';
 
 export interface LoadedReadiness {
   file: string;
@@ -19,6 +19,8 @@ export interface LoadedReadiness {
   rubricRef: string;
   rubric: Rubric;
   gate?: Gate;
+  /** role id -> the people who answer for it, as readiness.yaml names them */
+  respondents: Record<string, string[]>;
   answers: Answers;
   /** the rubric version the answers were given against, as readiness.yaml records it */
   answeredVersion?: string;
@@ -29,14 +31,41 @@ export interface LoadedReadiness {
 }
 
 export async function loadReadiness(file: string, rubricOverride?: string): Promise<LoadedReadiness> {
-  const y = await readYaml(file, 'readiness file');
+  return loadReadinessYaml(await readYaml(file, 'readiness file'), rubricOverride);
+}
+
+export interface ReadinessSource {
+  /** names the text in messages, such as `readiness.yaml@main` */
+  label: string;
+  text: string;
+  /** where the file sits in the working tree: a rubric path in it is relative to this */
+  file: string;
+}
+
+/**
+ * readiness.yaml as some commit has it. Its rubric is loaded through `rubrics`, so that a history
+ * of hundreds of versions naming one rubric loads it once.
+ */
+export async function loadReadinessText(source: ReadinessSource, rubrics?: Map<string, Promise<Rubric>>, rubricOverride?: string): Promise<LoadedReadiness> {
+  const y = await parseYaml(source.label, source.text, 'readiness file');
+  return loadReadinessYaml(y, rubricOverride, source.file, rubrics);
+}
+
+async function loadReadinessYaml(y: YamlFile, rubricOverride?: string, located: string = y.file, rubrics?: Map<string, Promise<Rubric>>): Promise<LoadedReadiness> {
+  const file = y.file;
   const parsed = Readiness.safeParse(y.data);
   if (!parsed.success) throw problemsToError(y, prepareProblems(parsed.error.issues));
   const r = parsed.data;
   const rubricRef = rubricOverride ?? r.rubric ?? DEFAULT_RUBRIC;
   // a rubric path in readiness.yaml is relative to that file, not to the working directory
-  const resolved = rubricOverride || rubricRef.startsWith(BUILTIN_PREFIX) || isAbsolute(rubricRef) ? rubricRef : resolve(dirname(file), rubricRef);
-  const { rubric } = await loadRubric(resolved);
+  const resolved = rubricOverride || rubricRef.startsWith(BUILTIN_PREFIX) || isAbsolute(rubricRef) ? rubricRef : resolve(dirname(located), rubricRef);
+  let loading = rubrics?.get(resolved);
+  if (!loading) {
+    loading = loadRubric(resolved).then((l) => l.rubric);
+    rubrics?.set(resolved, loading);
+  }
+  const rubric = await loading;
+  const respondents = respondentsOf(y, r.respondents, rubric);
   const answeredVersion = r.rubricVersion === undefined ? undefined : String(r.rubricVersion);
   const migrated = migrateAnswers(rubric, r.answers ?? {}, answeredVersion, (id) => lineOfPath(y, ['answers', id]));
   // a carried answer is checked under its new id, and reported under the id it is written as
@@ -52,9 +81,24 @@ export async function loadReadiness(file: string, rubricOverride?: string): Prom
     rubricRef,
     rubric,
     ...(r.gate !== undefined && { gate: r.gate }),
+    respondents,
     answers,
     ...(answeredVersion !== undefined && { answeredVersion }),
     ...(migrated.migration && { migration: migrated.migration }),
     carriedFrom: migrated.sourceOf,
   };
+}
+
+/** Names per role, each a list; a role the rubric does not know would silently never be asked. */
+function respondentsOf(y: YamlFile, given: Readiness['respondents'], rubric: Rubric): Record<string, string[]> {
+  const roles = rubric.roles.map((role) => role.id);
+  const out: Record<string, string[]> = {};
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  for (const [role, names] of Object.entries(given ?? {})) {
+    if (!roles.includes(role)) {
+      problems.push({ path: ['respondents', role], message: `unknown role "${role}" in rubric ${rubric.id} (${roles.length > 0 ? `roles: ${roles.join(', ')}` : 'it defines no roles'})` });
+    } else out[role] = [...new Set((Array.isArray(names) ? names : [names]).map((n) => n.trim()).filter(Boolean))];
+  }
+  if (problems.length > 0) throw problemsToError(y, problems);
+  return out;
 }

@@ -12,6 +12,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { digestReport, reportProblem, type ReportDigest } from '../core/portfolio.js';
 import type { Report } from '../core/report.js';
 import { describeFsError } from './read-text.js';
+import { compileGlob, expandBraces, globProblem } from '../match/glob.js';
 
 /** A report is a few hundred KB at most; anything far larger is not one. */
 export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
@@ -24,7 +25,7 @@ export interface Skipped {
 
 export type ReadResult = { file: string; report: Report } | ({ report?: undefined } & Skipped);
 
-export const hasGlob = (path: string) => /[*?]/.test(path);
+export const hasGlob = (path: string) => /[*?[{]/.test(path);
 
 /**
  * The files the paths name, in a stable order and each once, plus the paths that named nothing.
@@ -47,6 +48,11 @@ export function findReportFiles(paths: string[]): { files: string[]; missing: Sk
     else if (kind === 'dir') walkJson(path, add);
     else if (hasGlob(path)) {
       const before = files.length;
+      const problem = globProblem(splitGlob(path).rest);
+      if (problem) {
+        missing.push({ file: path, reason: `is not a usable pattern: it ${problem}` });
+        continue;
+      }
       expandGlob(path, add);
       if (files.length === before && !seen.has(resolve(path))) missing.push({ file: path, reason: 'no file or directory matches this pattern' });
     } else missing.push({ file: path, reason: kind === 'missing' ? 'no such file or directory' : kind });
@@ -233,49 +239,38 @@ export function walkJson(dir: string, add: (file: string) => void): void {
 }
 
 /**
- * `*` and `?` match within one path segment, `**` any number of segments. A matching directory
- * is searched for *.json like a directory named on the command line.
+ * A glob on the command line in the dialect of probe globs (src/match/glob.ts): `*` and `?`
+ * within one path segment, `**` any number of segments, `[a-z]` classes and `{a,b}`
+ * alternatives. A matching directory is searched for *.json like a directory named on the
+ * command line.
  */
-export function globToRegExp(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '*' && pattern[i + 1] === '*') {
-      const atStart = i === 0 || pattern[i - 1] === '/';
-      const slashAfter = pattern[i + 2] === '/';
-      if (atStart && slashAfter) {
-        re += '(?:[^/]*/)*';
-        i += 2;
-      } else {
-        re += '.*';
-        i += 1;
-      }
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+export function matchesGlob(pattern: string): (path: string) => boolean {
+  const alternatives = compileGlob(pattern).map((g) => g.regex);
+  return (path) => alternatives.some((re) => re.test(path));
+}
+
+/** The literal folder a pattern starts from, and the glob below it. */
+function splitGlob(pattern: string): { base: string; rest: string } {
+  const segments = pattern.split(sep).join('/').split('/');
+  const firstGlob = segments.findIndex(hasGlob);
+  const baseSegments = segments.slice(0, firstGlob);
+  return { base: baseSegments.length === 0 ? '.' : baseSegments.join('/') || '/', rest: segments.slice(firstGlob).join('/') };
 }
 
 function expandGlob(pattern: string, add: (file: string) => void): void {
-  const normalized = pattern.split(sep).join('/');
-  const segments = normalized.split('/');
-  const firstGlob = segments.findIndex(hasGlob);
-  const baseSegments = segments.slice(0, firstGlob);
-  const base = baseSegments.length === 0 ? '.' : baseSegments.join('/') || '/';
-  const rest = segments.slice(firstGlob).join('/');
-  const matcher = globToRegExp(rest);
-  // without `**` nothing deeper than the pattern's own segments can match
-  const maxDepth = rest.includes('**') ? Infinity : segments.length - firstGlob;
+  const { base, rest } = splitGlob(pattern);
+  const matches = matchesGlob(rest);
+  // without `**` nothing deeper than the longest alternative's segments can match
+  const maxDepth = rest.includes('**') ? Infinity : Math.max(...expandBraces(rest).map((alt) => alt.split('/').length));
   const visit = (dir: string, rel: string, depth: number) => {
     for (const d of entries(dir)) {
       const path = join(dir, d.name);
       const relPath = rel ? `${rel}/${d.name}` : d.name;
       if (d.isDirectory()) {
         if (SKIP_DIRS.has(d.name)) continue;
-        if (matcher.test(relPath)) walkJson(path, add);
+        if (matches(relPath)) walkJson(path, add);
         else if (depth + 1 < maxDepth) visit(path, relPath, depth + 1);
-      } else if (matcher.test(relPath) && isFile(dir, d)) add(path);
+      } else if (matches(relPath) && isFile(dir, d)) add(path);
     }
   };
   visit(base, '', 0);

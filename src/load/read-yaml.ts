@@ -5,7 +5,11 @@ import { parseSimpleYaml, PATH_SEP } from './yaml-fast.js';
 import type { YamlFile } from './yaml-lines.js';
 
 export async function readYaml(file: string, what: string): Promise<YamlFile> {
-  const text = readTextFile(file, what);
+  return parseYaml(file, readTextFile(file, what), what);
+}
+
+/** The same for text that came from elsewhere (a git blob); `file` names it in messages. */
+export async function parseYaml(file: string, text: string, what: string): Promise<YamlFile> {
   const fast = parseSimpleYaml(text);
   if (fast && Object.keys(fast.data).length > 0) {
     return {

@@ -10,9 +10,9 @@ export interface QuestionView {
   id: string;
   prompt: string;
   multiple: boolean;
-  /** labels already carry their hints, such as "(current answer)" */
-  options: { value: string; label: string; help?: string }[];
-  /** preselected option values: the saved answer, else the evidence's suggestion */
+  /** labels already carry their hints, such as "(current answer)"; a blocker is marked by the prompter */
+  options: { value: string; label: string; help?: string; blocker?: boolean; /** the label alone, for the line an answered question collapses to */ short?: string }[];
+  /** preselected option values: the saved answer, else the evidence's suggestion, else none */
   defaults: string[];
   /** for multiple choice: the option that cannot be ticked together with others ("don't know") */
   exclusive?: string;
@@ -25,8 +25,12 @@ export interface Prompter {
   question(view: QuestionView): Promise<Reply>;
   /** a line of free text; `initial` is editable in place, and an empty reply means none */
   text(message: string, initial?: string): Promise<string>;
+  /** yes or no; `initial` is what Enter alone means */
+  confirm(message: string, initial: boolean): Promise<boolean>;
   /** print information between prompts */
   say(text: string): void;
+  /** the opening screen: what the session is about, before the first question */
+  intro(lines: string[]): void;
 }
 
 /**

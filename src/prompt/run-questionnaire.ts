@@ -6,8 +6,10 @@ import type { Rubric } from '../core/rubric-schema.js';
 import type { Answer, Answers } from '../core/answers.js';
 import { classifyTier } from '../core/tier.js';
 import {
+  applicableCount,
   back,
   countAnswered,
+  durationWords,
   formatProgress,
   forward,
   planSteps,
@@ -37,6 +39,10 @@ export interface QuestionnaireSession {
   /** ISO date-time of an answer */
   now: () => string;
   suggestions?: Suggestions;
+  /** the finding an answer would contradict, in words; none when the evidence agrees or is silent */
+  contradicts?: (id: string, choice: string[]) => string | undefined;
+  /** how the session was narrowed from readiness.yaml's respondents, for the opening screen */
+  narrowedBy?: string;
 }
 
 export interface QuestionnaireResult {
@@ -57,6 +63,7 @@ export async function runQuestionnaire(session: QuestionnaireSession): Promise<Q
     prompter.say('No question matches: nothing to ask.');
     return { outcome: 'empty', saved };
   }
+  prompter.intro(openingScreen(session, plan));
   const answered = countAnswered(plan, answers);
   if (answered === plan.length) {
     prompter.say(`All ${plan.length} questions are answered. Review them (the saved answers are the defaults), or choose Stop to keep them.`);
@@ -79,6 +86,8 @@ export async function runQuestionnaire(session: QuestionnaireSession): Promise<Q
     if (step.kind === 'question' && previousKind !== 'question') {
       const tier = classifyTier(rubric, answers);
       prompter.say(`Tier: ${s(tier.title)}. ${s(tier.reason)}`);
+      // the tier was just decided: now the count of what applies is known
+      if (previousKind === 'tier') prompter.intro([questionCount(session, plan)]);
     }
     previousKind = step.kind;
 
@@ -88,6 +97,12 @@ export async function runQuestionnaire(session: QuestionnaireSession): Promise<Q
       const reply = await prompter.question(viewOf(step, plan, history, answers, session.suggestions, draft));
       const current: Answer = answers[id] ?? {};
       if (reply.kind === 'answer') {
+        // said at once, while the person still has the question in mind
+        const finding = session.contradicts?.(id, reply.choice);
+        if (finding) {
+          prompter.say(`The repository says otherwise: ${s(finding)}`);
+          if (!(await prompter.confirm('Keep this answer anyway?', false))) continue;
+        }
         const stamped = stamp();
         const { notApplicable: _dropped, ...rest } = current;
         save(id, { choice: reply.choice, ...(current.notApplicable !== undefined && { notApplicable: null }), ...stamped }, { ...rest, choice: reply.choice, ...stamped });
@@ -108,7 +123,10 @@ export async function runQuestionnaire(session: QuestionnaireSession): Promise<Q
         }
         case 'not-applicable': {
           const reason = s(await prompter.text('Why does this question not apply to the project?', current.notApplicable)).trim();
-          if (!reason) break;
+          if (!reason) {
+            prompter.say('Not marked: "not applicable" needs a reason, so that a reviewer can judge it. Choose it again to give one.');
+            break;
+          }
           const stamped = stamp();
           const { choice: _c, ...rest } = current;
           save(id, { notApplicable: reason, ...(current.choice && { choice: null }), ...stamped }, { ...rest, notApplicable: reason, ...stamped });
@@ -142,7 +160,7 @@ function viewOf(step: Step, plan: Step[], history: History, answers: Answers, su
   const defaults = draft ?? (saved.length > 0 ? saved : suggested);
   const options = step.options.map((o) => {
     const hints = [...(saved.includes(o.id) ? ['current answer'] : []), ...(suggested.includes(o.id) ? [`suggested by evidence: ${because}`] : [])];
-    return { value: o.id, label: `${s(o.label)}${hints.length ? ` (${hints.join('; ')})` : ''}`, ...(o.help && { help: s(o.help) }) };
+    return { value: o.id, label: `${s(o.label)}${hints.length ? ` (${hints.join('; ')})` : ''}`, ...(o.help && { help: s(o.help) }), ...(o.blocker && { blocker: true }), short: s(o.label) };
   });
   const actions: Action[] = [
     ...(step.help.trim() || step.options.some((o) => o.help) ? (['help'] as const) : []),
@@ -168,4 +186,35 @@ function helpText(step: Step): string {
   const lines = step.help.trim() ? [s(step.help.trim())] : [];
   for (const o of step.options) if (o.help) lines.push(`  ${s(o.label)}: ${s(o.help)}`);
   return lines.join('\n');
+}
+
+/** How many questions count at the tier (as `ready check` counts them), and how many this session asks. */
+function questionCount(session: QuestionnaireSession, plan: Step[]): string {
+  const { answers } = session;
+  const applicable = applicableCount(session.rubric, answers);
+  const questions = plan.filter((st) => st.kind === 'question');
+  // marked "not applicable": still offered for review, but not counted, as `ready check` does not count them
+  const marked = questions.filter((st) => answers[st.id]?.notApplicable !== undefined).length;
+  const asked = questions.length - marked;
+  const open = questions.filter((st) => !(answers[st.id]?.choice?.length || answers[st.id]?.notApplicable !== undefined)).length;
+  const scope = asked === applicable ? `${applicable} questions apply at this tier` : `${asked} of the ${applicable} questions that apply at this tier are in this session`;
+  const na = marked > 0 ? ` (${marked} more marked not applicable)` : '';
+  return `${scope}${na}; ${open === 0 ? 'all are answered' : `${open} open, ${durationWords(open)}`}.`;
+}
+
+/** What the person is about to do: the tier and why, how many questions, about how long. */
+function openingScreen(session: QuestionnaireSession, plan: Step[]): string[] {
+  const { rubric, answers } = session;
+  const lines = [`${s(rubric.title)} ${s(rubric.version)}`];
+  const tier = classifyTier(rubric, answers);
+  const tierSteps = plan.filter((st) => st.kind === 'tier').length;
+  if (tier.known) {
+    lines.push(`Tier: ${s(tier.title)}. ${s(tier.reason)}`, questionCount(session, plan));
+  } else {
+    const n = rubric.tierQuestions.length;
+    lines.push(`First ${n === 1 ? 'one question decides' : `${n} questions decide`} the deployment tier, which decides which of the ${rubric.questions.length} questions apply${tierSteps > 0 ? '' : ' (none is in this session)'}.`);
+  }
+  if (session.narrowedBy) lines.push(`From readiness.yaml's respondents: ${s(session.narrowedBy)}.`);
+  lines.push('Keys: ↑↓ or a number to choose, Enter to confirm; h help, n note, b back, s skip, q stop (answers are saved as you go).');
+  return lines;
 }

@@ -3,21 +3,10 @@
 // Ctrl-C inside a prompt (inquirer's ExitPromptError), Ctrl-C between prompts (SIGINT), a closed
 // terminal (SIGHUP, or the end of stdin).
 import { Chalk } from 'chalk';
-import { PromptInterrupted, type Action, type Prompter, type QuestionView, type Reply } from './prompter.js';
+import { PromptInterrupted, type Prompter, type QuestionView, type Reply } from './prompter.js';
 import { wrap } from '../text/wrap.js';
 
-const ACTION_LABELS: Record<Action, string> = {
-  help: 'Show help',
-  note: 'Add or edit a note',
-  'not-applicable': 'Not applicable here (give a reason)',
-  back: 'Back to the previous question',
-  skip: 'Skip for now',
-  stop: 'Stop: save and quit',
-};
-
 const CANCELLED = new Set(['ExitPromptError', 'AbortPromptError', 'CancelPromptError']);
-const OPTION = 'option:';
-const ACTION = 'action:';
 
 export interface TerminalPrompter extends Prompter {
   /** removes the signal and stdin listeners; call once the questionnaire is over */
@@ -27,7 +16,7 @@ export interface TerminalPrompter extends Prompter {
 }
 
 export async function createTerminalPrompter(options: { color: boolean }): Promise<TerminalPrompter> {
-  const { select, checkbox, input, Separator } = await import('@inquirer/prompts');
+  const [{ input, confirm }, { choicePrompt }] = await Promise.all([import('@inquirer/prompts'), import('./choice-prompt.js')]);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const controller = new AbortController();
 
@@ -62,76 +51,29 @@ export async function createTerminalPrompter(options: { color: boolean }): Promi
     }
   }
 
-  const actionChoices = (view: QuestionView) => view.actions.map((a) => ({ value: `${ACTION}${a}`, name: ACTION_LABELS[a] }));
-  const message = (view: QuestionView) => `${c.dim(view.progress)}  ${view.prompt}`;
-  // inquirer pages by screen lines, and long labels wrap: use the terminal's height, not the count
-  const pageSize = (choices: number) => Math.max(choices, (process.stdout.rows ?? 24) - 6);
+  const paint = { dim: c.dim, bold: c.bold, cyan: c.cyan, red: c.red, yellow: c.yellow };
+  const columns = () => Math.max(40, Math.min(process.stdout.columns || 80, 120));
+  const question = (view: QuestionView): Promise<Reply> => ask((ctx) => choicePrompt({ view, paint, columns }, ctx));
 
-  async function question(view: QuestionView): Promise<Reply> {
-    if (!view.multiple) {
-      const choices = [
-        ...view.options.map((o) => ({ value: `${OPTION}${o.value}`, name: o.label, ...(o.help && { description: o.help }) })),
-        new Separator(),
-        ...actionChoices(view),
-      ];
-      const picked = await ask((ctx) =>
-        select(
-          {
-            message: message(view),
-            choices,
-            pageSize: pageSize(choices.length),
-            loop: false,
-            ...(view.defaults[0] !== undefined && { default: `${OPTION}${view.defaults[0]}` }),
-            theme: { indexMode: 'number' as const },
-          },
-          ctx,
-        ),
-      );
-      return picked.startsWith(ACTION) ? { kind: 'action', action: picked.slice(ACTION.length) as Action } : { kind: 'answer', choice: [picked.slice(OPTION.length)] };
-    }
-    const choices = [
-      ...view.options.map((o) => ({ value: `${OPTION}${o.value}`, name: o.label, checked: view.defaults.includes(o.value) })),
-      new Separator(),
-      ...actionChoices(view),
-    ];
-    const ticked = await ask((ctx) =>
-      checkbox(
-        {
-          message: message(view),
-          choices,
-          pageSize: pageSize(choices.length),
-          loop: false,
-          instructions: c.dim(' (space ticks, enter confirms; tick one action below to use it instead)'),
-          validate: (items) => {
-            const values = items.map((i) => i.value);
-            const actions = values.filter((v) => v.startsWith(ACTION));
-            const picked = values.filter((v) => v.startsWith(OPTION)).map((v) => v.slice(OPTION.length));
-            if (actions.length > 1) return 'Tick one action at a time.';
-            if (actions.length === 0 && picked.length === 0) return 'Tick at least one option, or an action such as "Skip for now".';
-            const exclusive = view.options.find((o) => o.value === view.exclusive);
-            if (actions.length === 0 && exclusive && picked.includes(exclusive.value) && picked.length > 1) return `"${exclusive.label}" cannot be combined with other options.`;
-            return true;
-          },
-        },
-        ctx,
-      ),
-    );
-    const action = ticked.find((v) => v.startsWith(ACTION));
-    const picked = ticked.filter((v) => v.startsWith(OPTION)).map((v) => v.slice(OPTION.length));
-    return action ? { kind: 'action', action: action.slice(ACTION.length) as Action, draft: picked } : { kind: 'answer', choice: picked };
-  }
+  // wrapped at word boundaries, not cut mid-word by the terminal
+  const say = (text: string) => {
+    const width = Math.max(40, Math.min(process.stdout.columns || 80, 100));
+    const wrapped = text.split('\n').flatMap((line) => {
+      const indent = /^\s*/.exec(line)![0];
+      return wrap(line, width - indent.length).map((l) => indent + l);
+    });
+    process.stdout.write(`${wrapped.join('\n')}\n`);
+  };
 
   return {
     question,
     text: (msg, initial) => ask((ctx) => input({ message: msg, ...(initial && { default: initial, prefill: 'editable' as const }) }, ctx)),
-    // wrapped at word boundaries, not cut mid-word by the terminal
-    say: (text) => {
-      const width = Math.max(40, Math.min(process.stdout.columns || 80, 100));
-      const wrapped = text.split('\n').flatMap((line) => {
-        const indent = /^\s*/.exec(line)![0];
-        return wrap(line, width - indent.length).map((l) => indent + l);
-      });
-      process.stdout.write(`${wrapped.join('\n')}\n`);
+    confirm: (msg, initial) => ask((ctx) => confirm({ message: msg, default: initial }, ctx)),
+    say,
+    // the opening screen: set off from the questions by a blank line
+    intro: (lines) => {
+      for (const line of lines) say(line);
+      process.stdout.write('\n');
     },
     get hungUp() {
       return hungUp;

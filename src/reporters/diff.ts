@@ -7,14 +7,15 @@ import { stripControl as s } from '../text/sanitize.js';
 import { WIDTH } from './text.js';
 import { fit, wrap } from '../text/wrap.js';
 import { STATUS_WORDS } from '../core/messages.js';
-import { plural } from './view.js';
+import { formatDate, formatScore, plural } from './view.js';
+import { escapeHtml as h } from '../text/escape.js';
 
 import type { DiffFormat } from './formats.js';
 
 export type { DiffFormat };
 
-const signed = (n: number) => (n > 0 ? `+${n.toFixed(1)}` : n < 0 ? `−${Math.abs(n).toFixed(1)}` : '±0');
-const score = (n: number | null) => (n === null ? 'n/a' : n.toFixed(1));
+const signed = (n: number) => (n > 0 ? `+${formatScore(n)}` : n < 0 ? `−${formatScore(Math.abs(n))}` : '±0');
+const score = formatScore;
 const ARROWS: Record<AreaChange['direction'], string> = { up: '▲', down: '▼', same: '=', added: '+', removed: '−', 'n/a': '·' };
 
 const answerWords = (a: AnswerSide | null) => {
@@ -23,11 +24,20 @@ const answerWords = (a: AnswerSide | null) => {
 };
 
 const title = (d: ReportDiff, area: string) => d.areaTitles[area] ?? area;
-const dates = (d: ReportDiff) => `${d.old.generatedAt.slice(0, 10)} → ${d.new.generatedAt.slice(0, 10)}`;
+const dates = (d: ReportDiff) => `${formatDate(d.old.generatedAt)} → ${formatDate(d.new.generatedAt)}`;
 const gateWord = (passed: boolean) => (passed ? 'passed' : 'failed');
 
 export function renderDiff(diff: ReportDiff, format: DiffFormat, options: { style: Style }): string {
-  return format === 'markdown' ? renderDiffMarkdown(diff) : renderDiffText(diff, options);
+  switch (format) {
+    case 'markdown':
+      return renderDiffMarkdown(diff);
+    case 'json':
+      return `${JSON.stringify(diff, null, 2)}\n`;
+    case 'html':
+      return renderDiffHtml(diff);
+    case 'text':
+      return renderDiffText(diff, options);
+  }
 }
 
 export function renderDiffText(d: ReportDiff, options: { style: Style }): string {
@@ -36,7 +46,7 @@ export function renderDiffText(d: ReportDiff, options: { style: Style }): string
   const label = (t: string) => c.bold(t.padEnd(9));
   const out: string[] = [];
   out.push(c.bold(fit(`${s(d.project ?? 'project')} · ${dates(d)}`, WIDTH)));
-  if (d.old.rubric !== d.new.rubric) out.push(c.yellow(fit(`rubric changed: ${s(d.old.rubric)} → ${s(d.new.rubric)}`, WIDTH)));
+  for (const w of d.warnings) out.push(...wrap(`warning: ${s(w)}`, WIDTH).map((l) => c.yellow(l)));
   out.push('');
   out.push(label('Score') + `${score(d.score.old)} → ${score(d.score.new)}  ` + tone(d.score.delta)(signed(d.score.delta)));
   const lv = d.level.direction === 'same' ? c.dim('unchanged') : d.level.direction === 'up' ? c.green('up') : c.red('down');
@@ -73,10 +83,11 @@ export function renderDiffText(d: ReportDiff, options: { style: Style }): string
 
 const cellAnswer = (a: AnswerChange) => `${md(answerWords(a.old))} → ${md(answerWords(a.new))}`;
 
-export function renderDiffMarkdown(d: ReportDiff): string {
+/** `heading` replaces the title, for a diff set into a larger page such as a CI step summary. */
+export function renderDiffMarkdown(d: ReportDiff, options: { heading?: string } = {}): string {
   const out: string[] = [];
-  out.push(`# Readiness change: ${md(d.project ?? 'project')}`, '', `From the report of ${d.old.generatedAt.slice(0, 10)} to the report of ${d.new.generatedAt.slice(0, 10)}.`, '');
-  if (d.old.rubric !== d.new.rubric) out.push(`> The rubric changed: ${md(d.old.rubric)} → ${md(d.new.rubric)}. Scores may not be comparable.`, '');
+  out.push(options.heading ?? `# Readiness change: ${md(d.project ?? 'project')}`, '', `From the report of ${formatDate(d.old.generatedAt)} to the report of ${formatDate(d.new.generatedAt)}.`, '');
+  for (const w of d.warnings) out.push(`> **Warning:** ${md(w)}.`, '');
   out.push(
     '| | Before | After | Change |',
     '| --- | --- | --- | --- |',
@@ -105,4 +116,47 @@ export function renderDiffMarkdown(d: ReportDiff): string {
   for (const b of d.blockersRemoved) out.push(`- ✔ removed: **${md(title(d, b.area))} / ${md(b.question)}**: "${md(b.label)}"`);
   out.push('', `${plural(d.blockersAdded.length, 'blocker')} added, ${d.blockersRemoved.length} removed.`);
   return `${out.join('\n')}\n`;
+}
+
+/** One self-contained page (no script, nothing fetched), for a steering meeting or an archive. */
+export function renderDiffHtml(d: ReportDiff): string {
+  const change = (n: number | null) => (n === null ? 'n/a' : signed(n));
+  const rows = d.areas.map((a) => `<tr><td>${h(a.title)}</td><td class="num">${score(a.old)}</td><td class="num">${score(a.new)}</td><td class="num ${a.delta && a.delta < 0 ? 'down' : a.delta && a.delta > 0 ? 'up' : ''}">${a.delta === null ? (a.direction === 'added' ? 'new area' : a.direction === 'removed' ? 'area removed' : 'n/a') : `${ARROWS[a.direction]} ${change(a.delta)}`}</td></tr>`);
+  const answers = d.answers.map((a) => `<tr><td>${h(title(d, a.area))}</td><td>${h(a.question)}: ${h(a.prompt)}</td><td>${h(answerWords(a.old))} → ${h(answerWords(a.new))}</td></tr>`);
+  const blockers = [
+    ...d.blockersAdded.map((b) => `<li class="down">✖ added: <strong>${h(title(d, b.area))} / ${h(b.question)}</strong>: “${h(b.label)}”</li>`),
+    ...d.blockersRemoved.map((b) => `<li class="up">✔ removed: <strong>${h(title(d, b.area))} / ${h(b.question)}</strong>: “${h(b.label)}”</li>`),
+  ];
+  const name = h(d.project ?? 'project');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Readiness change: ${name}</title>
+<style>
+body { font-family: system-ui, sans-serif; color: #1f2328; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; }
+th, td { border-bottom: 1px solid #d1d9e0; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.up { color: #1a7f37; } .down { color: #cf222e; }
+.warning { background: #fff8c5; border-left: 4px solid #bf8700; padding: 0.5rem 0.8rem; }
+</style></head>
+<body>
+<h1>Readiness change: ${name}</h1>
+<p>From the report of ${h(formatDate(d.old.generatedAt))} to the report of ${h(formatDate(d.new.generatedAt))}.</p>
+${d.warnings.map((w) => `<p class="warning"><strong>Warning:</strong> ${h(w)}.</p>`).join('\n')}
+<table><thead><tr><th></th><th>Before</th><th>After</th><th>Change</th></tr></thead><tbody>
+<tr><td>Score</td><td class="num">${score(d.score.old)}</td><td class="num">${score(d.score.new)}</td><td class="num">${signed(d.score.delta)}</td></tr>
+<tr><td>Level</td><td>${h(d.level.old.title)}</td><td>${h(d.level.new.title)}</td><td>${d.level.direction === 'same' ? 'unchanged' : d.level.direction}</td></tr>
+<tr><td>Gate</td><td>${gateWord(d.old.gatePassed)}</td><td>${gateWord(d.new.gatePassed)}</td><td>${d.old.gatePassed === d.new.gatePassed ? 'unchanged' : d.new.gatePassed ? 'now passes' : 'now fails'}</td></tr>
+<tr><td>Tier</td><td>${h(d.old.tier.title)}</td><td>${h(d.new.tier.title)}</td><td>${d.old.tier.id === d.new.tier.id ? 'unchanged' : 'changed'}</td></tr>
+</tbody></table>
+<h2>Areas</h2>
+<table><thead><tr><th>Area</th><th>Before</th><th>After</th><th>Change</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>
+<h2>Answers changed (${d.answers.length})</h2>
+${d.answers.length === 0 ? '<p>No answer changed.</p>' : `<table><thead><tr><th>Area</th><th>Question</th><th>Before → after</th></tr></thead><tbody>\n${answers.join('\n')}\n</tbody></table>`}
+<h2>Blockers</h2>
+${blockers.length === 0 ? '<p>No change.</p>' : `<ul>${blockers.join('')}</ul>`}
+</body></html>
+`;
 }

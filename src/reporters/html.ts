@@ -2,7 +2,7 @@
 // fetched (the Content-Security-Policy forbids it too), printable. Same content as the markdown.
 import type { AreaResult, QuestionResult, RemediationItem, Report } from '../core/report.js';
 import { escapeHtml as h, escapeXml, oneLine, safeUrl } from '../text/escape.js';
-import { answerText, answersSummary, areaTitle, contradictionsOf, evidenceText, gateVerdict, levelRank, levelTitle, nextSteps, planByArea, projectName, reportDate, toneOf, type Tone } from './view.js';
+import { answerText, answersSummary, areaTitle, contradictionsOf, evidenceText, gateVerdict, levelRank, levelTitle, nextSteps, planByArea, projectName, reportDate, toneOf, type Tone, pointsGained, formatScore } from './view.js';
 
 const COLOURS: Record<Tone, string> = { bad: '#c62828', fair: '#b26a00', good: '#2e7d32', none: '#9e9e9e' };
 
@@ -56,7 +56,7 @@ export function areaChart(report: Report): string {
   const height = rowsEnd + bottom;
   const x = (score: number) => label + (Math.min(100, Math.max(0, score)) / 100) * track;
   const parts: string[] = [];
-  const summary = report.areas.map((a) => `${a.title} ${a.score === null ? 'n/a' : a.score.toFixed(1)}`).join(', ');
+  const summary = report.areas.map((a) => `${a.title} ${formatScore(a.score)}`).join(', ');
   parts.push(
     `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="chart-title">`,
     `<title id="chart-title">Score per area: ${escapeXml(summary)}</title>`,
@@ -77,7 +77,7 @@ export function areaChart(report: Report): string {
     parts.push(`<rect x="${label}" y="${y + 5}" width="${track}" height="18" fill="#eef1f4" rx="2"/>`);
     if (a.score !== null) {
       parts.push(`<rect class="bar" data-area="${escapeXml(a.id)}" x="${label}" y="${y + 5}" width="${x(a.score) - label}" height="18" fill="${COLOURS[tone]}" rx="2"/>`);
-      parts.push(`<text x="${label + track + 8}" y="${y + 18}" fill="${COLOURS[tone]}" font-weight="600">${a.score.toFixed(1)}</text>`);
+      parts.push(`<text x="${label + track + 8}" y="${y + 18}" fill="${COLOURS[tone]}" font-weight="600">${formatScore(a.score)}</text>`);
     } else {
       parts.push(`<text x="${label + track + 8}" y="${y + 18}" fill="${COLOURS.none}">n/a</text>`);
     }
@@ -102,7 +102,7 @@ function links(r: RemediationItem): string {
     .join(', ');
 }
 
-const points = (r: RemediationItem) => `effort ${r.effort}, +${r.impact} points${r.blocker ? ', <strong class="blocker">blocker</strong>' : ''}`;
+const points = (r: RemediationItem) => `effort ${r.effort}, ${pointsGained(r.impact)}${r.blocker ? ', <strong class="blocker">blocker</strong>' : ''}`;
 
 function answerCell(q: QuestionResult): string {
   const text = h(answerText(q));
@@ -132,7 +132,7 @@ export function renderHtml(report: Report): string {
   out.push(
     '<table class="summary"><tbody>',
     `<tr><th>Tier</th>${td(`${h(report.tier.title)}${report.tier.known ? '' : ' (assumed)'}: ${h(report.tier.reason)}`)}</tr>`,
-    `<tr><th>Score</th>${td(`<strong class="${toneClass(report, report.level.id)}">${report.score.toFixed(1)}</strong> / 100`)}</tr>`,
+    `<tr><th>Score</th>${td(`<strong class="${toneClass(report, report.level.id)}">${formatScore(report.score)}</strong> / 100`)}</tr>`,
     `<tr><th>Level</th>${td(level, toneClass(report, report.level.id))}</tr>`,
     `<tr><th>Gate</th>${td(`<span class="verdict ${report.gate.passed ? 'passed' : 'failed'}">${report.gate.passed ? '✔' : '✖'} ${gateVerdict(report)}</span>`)}</tr>`,
     `<tr><th>Blockers</th>${td(report.blockers.length, report.blockers.length ? 'blocker' : undefined)}</tr>`,
@@ -141,11 +141,13 @@ export function renderHtml(report: Report): string {
   );
 
   out.push('<h2>Areas</h2>', areaChart(report));
+  // the gate line's meaning in words too, not only in a tooltip that print and touch screens never show
+  if (Object.keys(report.gate.terms.minArea).length > 0) out.push('<p class="meta">A dashed line across a bar marks the gate\'s minimum score for that area.</p>');
   out.push(
     '<table class="areas"><thead><tr><th>Area</th><th class="num">Score</th><th>Level</th><th class="num">Answered</th><th class="num">Don\'t know</th><th class="num">Unanswered</th></tr></thead><tbody>',
     ...report.areas.map(
       (a) =>
-        `<tr>${td(h(a.title))}${td(a.score === null ? 'n/a' : a.score.toFixed(1), `num ${toneClass(report, a.level)}`)}${td(a.score === null ? 'no question applies' : h(levelTitle(report, a.level)), toneClass(report, a.level))}${td(`${a.answered}/${a.applicable}`, 'num')}${td(a.dontKnow, 'num')}${td(a.unanswered, 'num')}</tr>`,
+        `<tr>${td(h(a.title))}${td(formatScore(a.score), `num ${toneClass(report, a.level)}`)}${td(a.score === null ? 'no question applies' : h(levelTitle(report, a.level)), toneClass(report, a.level))}${td(`${a.answered}/${a.applicable}`, 'num')}${td(a.dontKnow, 'num')}${td(a.unanswered, 'num')}</tr>`,
     ),
     '</tbody></table>',
   );
@@ -183,7 +185,7 @@ export function renderHtml(report: Report): string {
     for (const r of nextSteps(report)) out.push(`<li><strong>${h(r.summary)}</strong> (${h(areaTitle(report, r.area))} / ${h(r.question)}, ${points(r)})</li>`);
     out.push('</ol>');
     for (const { area, items } of plan) {
-      const score = area.score === null ? '' : ` <span class="${toneClass(report, area.level)}">(${area.score.toFixed(1)}, ${h(levelTitle(report, area.level))})</span>`;
+      const score = area.score === null ? '' : ` <span class="${toneClass(report, area.level)}">(${formatScore(area.score)}, ${h(levelTitle(report, area.level))})</span>`;
       out.push(`<h3>${h(area.title)}${score}</h3>`, '<ul class="tasks">');
       for (const r of items) {
         const steps = r.steps.map((s) => `<li>${h(s)}</li>`);
@@ -206,7 +208,7 @@ export function renderHtml(report: Report): string {
       return `<tr>${td(h(areaTitle(report, q.area)))}${td(`${h(q.id)}: ${h(q.prompt)}`)}${td(answerCell(q))}${td(q.score === null ? '–' : q.score, 'num')}${td(q.note ? h(q.note) : '', 'note')}${td(by)}${evidence}</tr>`;
     }),
     '</tbody></table>',
-    `<footer>ready · rubric ${h(report.rubric.id)} ${h(report.rubric.version)} · report schema ${report.schemaVersion} · ${h(report.generatedAt)}</footer>`,
+    `<footer>ready · rubric ${h(report.rubric.id)} ${h(report.rubric.version)} · report schema ${report.schemaVersion} · ${h(reportDate(report))}</footer>`,
     '</body>',
     '</html>',
   );

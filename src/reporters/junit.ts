@@ -4,7 +4,7 @@
 import type { QuestionResult, Report } from '../core/report.js';
 import { escapeXml as x } from '../text/escape.js';
 import { STATUS_WORDS } from '../core/messages.js';
-import { answerText, evidenceText, levelTitle, projectName } from './view.js';
+import { answerText, evidenceText, levelTitle, projectName, pointsGained } from './view.js';
 
 type Outcome = 'passed' | 'failure' | 'error' | 'skipped';
 
@@ -43,7 +43,7 @@ function testcase(report: Report, q: QuestionResult): string[] {
     ...(q.note ? [`Note: ${q.note}`] : []),
     ...(evidenceText(q) ? [`Evidence: ${evidenceText(q)}`] : []),
     ...contradictions.map((c) => `Contradiction: ${c.message}`),
-    ...(fix ? [`Fix (effort ${fix.effort}, +${fix.impact} points): ${fix.summary}`, ...fix.steps.map((s) => `  - ${s}`)] : []),
+    ...(fix ? [`Fix (effort ${fix.effort}, ${pointsGained(fix.impact)}): ${fix.summary}`, ...fix.steps.map((s) => `  - ${s}`)] : []),
   ];
   const type = outcome === 'error' ? 'blocker' : q.score === 100 ? 'contradiction' : q.status === 'answered' ? 'gap' : q.status;
   return [`${head}>`, `      <${outcome}${attrs({ message, type })}>${x(details.join('\n'))}</${outcome}>`, '    </testcase>'];

@@ -2,19 +2,7 @@
 // can tick off. All text from rubrics and readiness.yaml goes through escapeMarkdown.
 import type { QuestionResult, RemediationItem, Report } from '../core/report.js';
 import { escapeMarkdown as md, safeUrl } from '../text/escape.js';
-import {
-  answerText,
-  answersSummary,
-  areaTitle,
-  contradictionsOf,
-  evidenceText,
-  gateVerdict,
-  levelTitle,
-  nextSteps,
-  planByArea,
-  projectName,
-  reportDate,
-} from './view.js';
+import { answerText, answersSummary, areaTitle, contradictionsOf, evidenceText, gateVerdict, levelTitle, nextSteps, planByArea, projectName, reportDate, pointsGained, formatScore } from './view.js';
 
 const row = (cells: (string | number)[]) => `| ${cells.map((c) => (c === '' ? ' ' : String(c))).join(' | ')} |`;
 
@@ -22,7 +10,7 @@ function table(head: string[], align: ('l' | 'r')[], rows: (string | number)[][]
   return [row(head), `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`, ...rows.map(row)];
 }
 
-const points = (r: RemediationItem) => `effort ${r.effort}, +${r.impact} points${r.blocker ? ', **blocker**' : ''}`;
+const points = (r: RemediationItem) => `effort ${r.effort}, ${pointsGained(r.impact)}${r.blocker ? ', **blocker**' : ''}`;
 
 function referenceLinks(r: RemediationItem): string {
   return r.references
@@ -54,7 +42,7 @@ export function renderMarkdown(report: Report): string {
   out.push(
     ...table(['Summary', ''], ['l', 'l'], [
       ['Tier', `${md(report.tier.title)}${report.tier.known ? '' : ' (assumed)'}: ${md(report.tier.reason)}`],
-      ['Score', `**${report.score.toFixed(1)}** / 100`],
+      ['Score', `**${formatScore(report.score)}** / 100`],
       ['Level', level],
       ['Gate', `${report.gate.passed ? '✅' : '❌'} ${gateVerdict(report)}`],
       ['Blockers', report.blockers.length],
@@ -70,7 +58,7 @@ export function renderMarkdown(report: Report): string {
       ['l', 'r', 'l', 'r', 'r', 'r'],
       report.areas.map((a) => [
         md(a.title),
-        a.score === null ? 'n/a' : a.score.toFixed(1),
+        formatScore(a.score),
         a.score === null ? 'no question applies' : md(levelTitle(report, a.level)),
         `${a.answered}/${a.applicable}`,
         a.dontKnow,
@@ -111,7 +99,7 @@ export function renderMarkdown(report: Report): string {
     nextSteps(report).forEach((r, i) => out.push(`${i + 1}. **${md(r.summary)}** (${md(areaTitle(report, r.area))} / ${md(r.question)}, ${points(r)})`));
     out.push('');
     for (const { area, items } of plan) {
-      const score = area.score === null ? '' : ` (${area.score.toFixed(1)}, ${md(levelTitle(report, area.level))})`;
+      const score = area.score === null ? '' : ` (${formatScore(area.score)}, ${md(levelTitle(report, area.level))})`;
       out.push(`### ${md(area.title)}${score}`, '');
       for (const r of items) {
         out.push(`- [ ] **${md(r.summary)}** ${md(r.question)}: ${md(r.prompt)} (${points(r)})`);

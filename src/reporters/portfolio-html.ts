@@ -1,6 +1,6 @@
 // The portfolio as one self-contained HTML page: inline CSS and SVG, no script, no network (the
 // Content-Security-Policy forbids loading anything), so it can be mailed or attached to minutes.
-import type { Portfolio, QuestionTally } from '../core/portfolio.js';
+import { setAsideNote, type Portfolio, type QuestionTally } from '../core/portfolio.js';
 import { escapeHtml as h } from '../text/escape.js';
 import { clip, plural } from '../core/words.js';
 
@@ -28,7 +28,7 @@ export function renderPortfolioHtml(p: Portfolio): string {
 <header>
 <h1>Readiness portfolio</h1>
 <p class="meta">${plural(p.projects.length, 'project')} · ${rubrics} · as of ${h(p.generatedAt.slice(0, 10))}</p>
-<p class="headline">${h(p.headline)}</p>
+<p class="headline">${h(p.headline)}</p>${setAsideNote(p) ? `\n<p class="meta">${h(setAsideNote(p)!)}</p>` : ''}
 ${p.comparison.note ? `<p class="note" role="note">${h(p.comparison.note)}</p>` : ''}
 </header>
 <main>
@@ -61,10 +61,13 @@ function levelsPerTier(p: Portfolio): string {
   const top = 34;
   const max = Math.max(1, ...p.tiers.map((t) => t.projects));
   const height = top + p.tiers.length * row + 10;
+  // each level gets an equal slot across the chart; a title is cut to its slot (about 6.5 px a
+  // character at this size) so that the legend never runs past the chart or into its neighbour
+  const slot = Math.floor((barWidth + 40) / Math.max(1, p.levels.length));
   const legend = p.levels
     .map((l, i) => {
-      const x = label + i * Math.floor(barWidth / Math.max(1, p.levels.length));
-      return `<rect x="${x}" y="6" width="12" height="12" fill="${levelColour(i, p.levels.length)}"/><text x="${x + 16}" y="16.5" class="small">${h(clip(l.title, 16))}</text>`;
+      const x = label + i * slot;
+      return `<rect x="${x}" y="6" width="12" height="12" fill="${levelColour(i, p.levels.length)}"/><text x="${x + 16}" y="16.5" class="small">${h(clip(l.title, Math.max(3, Math.floor((slot - 22) / 6.5))))}<title>${h(l.title)}</title></text>`;
     })
     .join('');
   const bars = p.tiers

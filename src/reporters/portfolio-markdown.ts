@@ -1,5 +1,5 @@
 // The portfolio as GitHub-flavoured markdown, for a steering-meeting page or a wiki.
-import type { Portfolio, QuestionTally } from '../core/portfolio.js';
+import { setAsideNote, type Portfolio, type QuestionTally } from '../core/portfolio.js';
 import { escapeMarkdown } from '../text/escape.js';
 import { plural } from '../core/words.js';
 
@@ -12,6 +12,8 @@ export function renderPortfolioMarkdown(p: Portfolio): string {
   out.push('# Readiness portfolio', '');
   out.push(`_${plural(p.projects.length, 'project')} · rubric ${rubrics} · as of ${p.generatedAt.slice(0, 10)}_`, '');
   out.push(`**${e(p.headline)}**`, '');
+  const setAside = setAsideNote(p);
+  if (setAside) out.push(`_${e(setAside)}_`, '');
   if (p.comparison.note) out.push(`> ${e(p.comparison.note)}`, '');
 
   out.push('## Projects, most ready first', '');

@@ -1,6 +1,6 @@
 // The portfolio in the terminal: the headline first, then one line per project, then the tallies.
 import type { Style } from './style.js';
-import type { Portfolio, QuestionTally } from '../core/portfolio.js';
+import { setAsideNote, type Portfolio, type QuestionTally } from '../core/portfolio.js';
 import { stripControl as s } from '../text/sanitize.js';
 import { wrap } from '../text/wrap.js';
 import { clip, plural } from '../core/words.js';
@@ -15,6 +15,8 @@ export function renderPortfolioText(p: Portfolio, options: { style: Style }): st
   out.push(c.bold(`Portfolio: ${plural(p.projects.length, 'project')} · rubric ${rubrics} · as of ${p.generatedAt.slice(0, 10)}`));
   out.push('');
   out.push(...wrap(s(p.headline), 78));
+  const setAside = setAsideNote(p);
+  if (setAside) out.push(...wrap(setAside, 78).map((l) => c.dim(l)));
   if (p.comparison.note) out.push(...wrap(s(p.comparison.note), 78).map((l) => c.yellow(l)));
   out.push('');
 

@@ -4,20 +4,7 @@ import type { Style } from './style.js';
 import type { Report } from '../core/report.js';
 import { stripControl } from '../text/sanitize.js';
 import { fit, length, wrap } from '../text/wrap.js';
-import {
-  answersSummary,
-  areaTitle,
-  gateCounts,
-  levelRank,
-  levelTitle,
-  nextSteps,
-  planByArea,
-  plural,
-  projectName,
-  reportDate,
-  toneOf,
-  type Tone,
-} from './view.js';
+import { answersSummary, areaTitle, gateCounts, levelRank, levelTitle, nextSteps, planByArea, plural, projectName, reportDate, toneOf, type Tone, pointsGained, formatScore } from './view.js';
 
 export const WIDTH = 80;
 const BAR_WIDTH = 16;
@@ -59,7 +46,7 @@ export function renderText(report: Report, options: { style: Style; detail?: Tex
   for (const line of wrap(s(report.tier.reason), WIDTH - LABEL)) out.push(indent + c.dim(line));
 
   const level = `${s(report.level.title)}${report.level.cappedByBlockers ? ' (capped by blockers)' : ''}`;
-  out.push(label('Score') + levelTone(report.level.id)(fit(`${report.score.toFixed(1)} / 100  ${level}`, WIDTH - LABEL)));
+  out.push(label('Score') + levelTone(report.level.id)(fit(`${formatScore(report.score)} / 100  ${level}`, WIDTH - LABEL)));
 
   const { errors, warnings } = gateCounts(report);
   const counts = [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(', ');
@@ -104,7 +91,7 @@ export function renderText(report: Report, options: { style: Style; detail?: Tex
       continue;
     }
     const tone = levelTone(a.level);
-    const numbers = `${a.score.toFixed(1).padStart(5)}  ${pad(s(levelTitle(report, a.level)), 20)}`;
+    const numbers = `${formatScore(a.score).padStart(5)}  ${pad(s(levelTitle(report, a.level)), 20)}`;
     out.push(`${title}${tone(bar(a.score))} ${tone(numbers)}  ${c.dim(`${a.answered}/${a.applicable} answered`)}`);
   }
 
@@ -113,7 +100,7 @@ export function renderText(report: Report, options: { style: Style; detail?: Tex
     out.push('');
     out.push(c.bold('Start with'));
     first.forEach((r, i) => {
-      const head = hanging(`  ${i + 1}. `, `[${r.effort}] ${s(r.summary)} (+${r.impact} pts${r.blocker ? ', blocker' : ''})`);
+      const head = hanging(`  ${i + 1}. `, `[${r.effort}] ${s(r.summary)} (${pointsGained(r.impact)}${r.blocker ? ', blocker' : ''})`);
       out.push(...head.map((l) => (r.blocker ? c.red(l) : l)));
       const step = r.steps[0] ? `${s(r.question)}: ${s(r.steps[0])}` : s(r.question);
       out.push(...hanging('     ', step).map((l) => c.dim(l)));
@@ -133,11 +120,11 @@ export function renderText(report: Report, options: { style: Style; detail?: Tex
     out.push('');
     out.push(c.bold(`Remediation plan (${plural(report.remediation.length, 'step')}, effort S/M/L, points gained)`));
     for (const { area, items } of plan) {
-      const score = area.score === null ? '' : ` ${area.score.toFixed(1)}, ${s(levelTitle(report, area.level))}`;
+      const score = area.score === null ? '' : ` ${formatScore(area.score)}, ${s(levelTitle(report, area.level))}`;
       out.push(fit(`  ${s(area.title)} (${plural(items.length, 'step')}${score ? `;${score}` : ''})`, WIDTH));
       for (const r of items) {
         const mark = r.blocker ? '✖' : '•';
-        const head = hanging(`    ${mark} `, `[${r.effort}] ${s(r.summary)} (+${r.impact} pts${r.blocker ? ', blocker' : ''})`, 6);
+        const head = hanging(`    ${mark} `, `[${r.effort}] ${s(r.summary)} (${pointsGained(r.impact)}${r.blocker ? ', blocker' : ''})`, 6);
         out.push(...head.map((l) => (r.blocker ? c.red(l) : l)));
         out.push(...hanging(' '.repeat(10), `${s(r.question)}: ${s(r.prompt)}`).map((l) => c.dim(l)));
       }

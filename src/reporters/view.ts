@@ -7,7 +7,16 @@ import { plural } from '../core/words.js';
 /** How many plan items every format singles out as the ones to start with. */
 export const NEXT_STEPS = 3;
 
-export const reportDate = (report: Report) => report.generatedAt.slice(0, 10);
+/** A date as readers write it (2026-11-28): ISO timestamps are for machines. */
+export const formatDate = (iso: string) => (/^\d{4}-\d\d-\d\d/.test(iso) ? iso.slice(0, 10) : iso);
+
+export const reportDate = (report: Report) => formatDate(report.generatedAt);
+
+/** Every format writes a score the same way: one decimal, "n/a" where nothing applied. */
+export const formatScore = (score: number | null) => (score === null ? 'n/a' : score.toFixed(1));
+
+/** "+1 point", "+12.5 points": what a remediation step gains. */
+export const pointsGained = (n: number) => `+${plural(n, 'point')}`;
 
 export const projectName = (report: Report) => report.project ?? 'project';
 

@@ -20,6 +20,8 @@ function recorders(calls: Call[]): CommandLoaders {
     diff: async () => ({ diff: rec('diff') }),
     portfolio: async () => ({ portfolio: rec('portfolio') }),
     rubric: async () => ({ validate: rec('rubric validate'), schema: rec('rubric schema'), list: rec('rubric list'), show: rec('rubric show') }),
+    status: async () => ({ status: rec('status') }),
+    history: async () => ({ history: rec('history') }),
   };
 }
 
@@ -47,9 +49,17 @@ afterEach(() => {
 const TABLE: [string[], string, unknown[]][] = [
   [['init'], 'init', [{ file: 'readiness.yaml', rubric: 'builtin:default' }]],
   [['init', '--ci', 'github', '--force', '-f', 'ml/r.yaml'], 'init', [{ ci: 'github', force: true, file: 'ml/r.yaml' }]],
-  [['assess'], 'assess', [{ file: 'readiness.yaml' }]],
+  // without --file, the commands look for readiness.yaml upward themselves
+  [['assess'], 'assess', [{}]],
   [['assess', '--area', 'data', '--area', 'humans', '--role', 'legal-privacy', '--only-unanswered', '--by', 'Sam Lee'], 'assess', [{ area: ['data', 'humans'], role: ['legal-privacy'], onlyUnanswered: true, by: 'Sam Lee' }]],
-  [['check'], 'check', [{ file: 'readiness.yaml', format: 'text', evidence: true }]],
+  [['check'], 'check', [{ format: 'text', evidence: true }]],
+  [['check', '--baseline-ref', 'origin/main'], 'check', [{ baselineRef: 'origin/main' }]],
+  [['report', '--baseline-ref', 'auto', '-f', 'ml/readiness.yaml'], 'report', [{ baselineRef: 'auto', file: 'ml/readiness.yaml' }]],
+  [['status'], 'status', [{ format: 'text', evidence: true }]],
+  [['status', '--role', 'legal-privacy', '--role', 'it-operations', '--format', 'markdown', '-o', 's.md', '--no-evidence'], 'status', [{ role: ['legal-privacy', 'it-operations'], format: 'markdown', output: 's.md', evidence: false }]],
+  [['history'], 'history', [{ format: 'text' }]],
+  [['history', '--format', 'html', '-o', 'h.html', '--file', 'ml/readiness.yaml'], 'history', [{ format: 'html', output: 'h.html', file: 'ml/readiness.yaml' }]],
+  [['diff', 'a.json', 'b.json', '--format', 'json'], 'diff', ['a.json', 'b.json', { format: 'json' }]],
   [['check', '--no-evidence', '--format', 'sarif', '-o', 'r.sarif'], 'check', [{ evidence: false, format: 'sarif', output: 'r.sarif' }]],
   [['check', '--min-score', '70', '--min-area', 'data=60', '--min-area', 'humans=50:warn', '--max-age-days', '180:warn'], 'check', [{ minScore: '70', minArea: ['data=60', 'humans=50:warn'], maxAgeDays: '180:warn' }]],
   [['check', '--max-blockers', '1', '--max-unanswered', '3', '--max-contradictions', '0'], 'check', [{ maxBlockers: '1', maxUnanswered: '3', maxContradictions: '0' }]],
@@ -82,6 +92,11 @@ describe('argv to options', () => {
     expected.forEach((want, i) => (want !== null && typeof want === 'object' && !Array.isArray(want) ? expect(args[i]).toMatchObject(want) : expect(args[i]).toEqual(want)));
   });
 
+  it.each(['assess', 'check', 'report', 'status', 'history'])('leaves --file unset for %s without -f, so that the command looks for readiness.yaml upward', async (command) => {
+    const r = await run([command]);
+    expect(r.calls[0]!.args[0]).not.toHaveProperty('file');
+  });
+
   // [argv, what stderr must say]: refused before any command runs, with exit code 2
   const REFUSED: [string[], RegExp][] = [
     [['check', '--fail-on', 'unanswerd'], /"unanswerd" is not one of blockers, unanswered, contradictions \(did you mean "unanswered"\?\)/],
@@ -106,7 +121,7 @@ describe('argv to options', () => {
     expect(help.code).toBe(0);
     expect(help.calls).toEqual([]);
     // commands listed in the order a team meets them
-    expect(help.stdout.match(/^  (\w+)/gm)?.map((s) => s.trim())).toEqual(['init', 'assess', 'check', 'report', 'scan', 'diff', 'portfolio', 'rubric', 'help']);
+    expect(help.stdout.match(/^  (\w+)/gm)?.map((s) => s.trim())).toEqual(['init', 'assess', 'check', 'report', 'status', 'history', 'scan', 'diff', 'portfolio', 'rubric', 'help']);
     const version = await run(['--version']);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
     expect(version.code).toBe(0);

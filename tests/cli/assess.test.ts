@@ -83,7 +83,7 @@ describe.skipIf(!hasTmux && !process.env.CI)('ready assess in a terminal', () =>
     first.keys('1', 'Enter'); // a trained model's predictions
     const tiered = await first.waitFor(/^\? Data · 1 of \d+ /m);
     expect(tiered).toMatch(/^Tier: High complexity\. \S.*$/m);
-    first.keys('Enter'); // the first option
+    first.keys('1', 'Enter'); // the first option: nothing is chosen until the user chooses
     await first.waitFor(/^\? Data · 2 of \d+ /m);
     first.keys('C-c');
     expect(await first.exitCode()).toBe(130);
@@ -102,12 +102,12 @@ describe.skipIf(!hasTmux && !process.env.CI)('ready assess in a terminal', () =>
     const second = start(dir, ['assess', '--by', 'Sam Lee']);
     const resumed = await second.waitFor(/^\? Data · 2 of \d+ /m);
     expect(resumed).toMatch(/^Resuming: 4 of \d+ questions answered\./m);
-    second.keys('Back', 'Enter');
+    second.keys('b'); // actions are keys, not entries in the answer list
     const back = await second.waitFor(/^\? Data · 1 of \d+ /m);
     expect(back).toMatch(/^❯ 1\. .*\(current answer\)$/m);
     second.keys('Enter');
     await second.waitFor(/^\? Data · 2 of \d+ /m);
-    second.keys('Stop', 'Enter');
+    second.keys('q');
     expect(await second.exitCode()).toBe(0);
     const end = second.screen();
     expect(end).toMatch(/^Gate\s+(passed|failed)\b/im); // the summary `ready check` prints

@@ -58,7 +58,7 @@ describe('ready diff', () => {
     ['a JSON file that is not a report', ['diff', 'before.json', 'package.json'], /^ready: package\.json: not a ready report \(no schemaVersion\)$/],
     ['a directory', ['diff', 'before', 'after.json'], /^ready: before: /],
     ['one file only', ['diff', 'before.json'], /missing required argument 'new'/],
-    ['an unknown format', ['diff', 'before.json', 'after.json', '--format', 'html'], /argument 'html' is invalid/],
+    ['an unknown format', ['diff', 'before.json', 'after.json', '--format', 'pdf'], /argument 'pdf' is invalid/],
   ])('exits 2 on %s with one line naming it', async (_, args, message) => {
     const r = await runCli(args, { cwd: dir });
     expect(r.code).toBe(2);

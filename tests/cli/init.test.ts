@@ -119,7 +119,7 @@ describe('ready init --ci github', () => {
     const runs = steps.filter((s) => s.run).map((s) => s.run!);
     expect(runs).toHaveLength(2);
     for (const line of runs) await expectRealCommand(line);
-    expect(runs[0]).toBe(`${READY} check --format json -o readiness-report.json`);
+    expect(runs[0]).toBe(`${READY} check --format json -o readiness-report.json --baseline-ref auto`);
     // the reports are kept whether or not the gate passed
     const upload = steps.find((s) => s.uses === 'actions/upload-artifact@v4')!;
     expect(upload.if).toBe('${{ !cancelled() }}');

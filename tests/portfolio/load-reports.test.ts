@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { digestReports, findReportFiles, globToRegExp, readReport, fallbackProjectName } from '../../src/load/load-reports.js';
+import { digestReports, findReportFiles, matchesGlob, readReport, fallbackProjectName } from '../../src/load/load-reports.js';
 import type { ReportDigest } from '../../src/core/portfolio.js';
 import { tempProject } from '../helpers/cli.js';
 import { portfolioReports } from './fixtures.js';
 
-describe('globToRegExp', () => {
+describe('matchesGlob: the probe-glob dialect on the command line', () => {
   const cases: [string, string, boolean][] = [
     ['*.json', 'a.json', true],
     ['*.json', 'a/b.json', false],
@@ -24,9 +24,14 @@ describe('globToRegExp', () => {
     ['a.b+(c)', 'a.b+(c)', true],
     ['a.b', 'axb', false],
     ['*report*', 'my-report.json', true],
+    ['{a,b}/*.json', 'a/r.json', true],
+    ['{a,b}/*.json', 'b/r.json', true],
+    ['{a,b}/*.json', 'c/r.json', false],
+    ['team-[ab]/*.json', 'team-b/r.json', true],
+    ['team-[ab]/*.json', 'team-c/r.json', false],
   ];
   it.each(cases)('%s against %s is %s', (pattern, path, expected) => {
-    expect(globToRegExp(pattern).test(path)).toBe(expected);
+    expect(matchesGlob(pattern)(path)).toBe(expected);
   });
 });
 

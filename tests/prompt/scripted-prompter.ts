@@ -16,9 +16,17 @@ export class ScriptedPrompter implements Prompter {
   readonly said: string[] = [];
   /** the initial values offered by text prompts, in order */
   readonly textInitials: (string | undefined)[] = [];
+  /** the opening screens shown, each a list of lines */
+  readonly intros: string[][] = [];
+  /** the yes/no questions asked, with the reply the script gave */
+  readonly confirmed: { message: string; reply: boolean }[] = [];
   private pendingText: string | undefined;
 
-  constructor(private readonly moves: Move[]) {}
+  /** `confirms`: the replies to yes/no questions, in order; a question without one fails the test */
+  constructor(
+    private readonly moves: Move[],
+    private readonly confirms: boolean[] = [],
+  ) {}
 
   get remaining(): number {
     return this.moves.length;
@@ -46,6 +54,17 @@ export class ScriptedPrompter implements Prompter {
 
   say(text: string): void {
     this.said.push(text);
+  }
+
+  intro(lines: string[]): void {
+    this.intros.push(lines);
+  }
+
+  async confirm(message: string): Promise<boolean> {
+    const reply = this.confirms.shift();
+    if (reply === undefined) throw new Error(`a yes/no question came without a scripted reply: "${message}"`);
+    this.confirmed.push({ message, reply });
+    return reply;
   }
 
   /** the ids of the questions shown, in order */
