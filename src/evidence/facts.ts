@@ -358,8 +358,10 @@ const shallowFirst = (ps: Proof[]) => ps.map((p, i) => ({ p, i, d: p.path.split(
 function matchLine(joined: string, re: RegExp): number | undefined {
   const m = re.exec(joined);
   if (!m) return undefined;
+  // `^\s*` may start on a blank line above: the line is where the match shows
+  const at = m.index + (m[0].length - m[0].trimStart().length);
   let line = 0;
-  for (let i = joined.indexOf('\n'); i !== -1 && i < m.index; i = joined.indexOf('\n', i + 1)) line++;
+  for (let i = joined.indexOf('\n'); i !== -1 && i < at; i = joined.indexOf('\n', i + 1)) line++;
   return line;
 }
 
