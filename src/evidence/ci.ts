@@ -35,7 +35,7 @@ const BY_PATH: [RegExp, CiPlatform][] = [
   [/(^|\/)\.?[\w.-]*gitlab-ci\.ya?ml$|^\.gitlab\/ci\/.+\.ya?ml$/, 'gitlab-ci'],
   [/(^|\/)azure-pipelines?[\w.-]*\.ya?ml$|^\.azure-pipelines\/.+\.ya?ml$|^\.azuredevops\/.+\.ya?ml$/, 'azure-pipelines'],
   [/(^|\/)cloudbuild[\w.-]*\.(ya?ml|json)$/, 'cloud-build'],
-  [/(^|\/)Jenkinsfile[\w.-]*$|\.jenkinsfile$|\.groovy$/, 'jenkins'],
+  [/(^|\/)Jenkinsfile[\w.-]*$|\.jenkinsfile$/, 'jenkins'],
   [/^\.circleci\/config\.ya?ml$/, 'circleci'],
   [/(^|\/)bitbucket-pipelines\.ya?ml$/, 'bitbucket'],
   [/^\.buildkite\/.+\.ya?ml$|(^|\/)buildkite\.ya?ml$/, 'buildkite'],

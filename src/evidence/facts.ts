@@ -9,7 +9,7 @@ import { compileGlob } from '../match/glob.js';
 import { compilePattern } from '../match/pattern.js';
 import { ciByPlace, ciPlatform, isReadyOwnCi, mayBeCi, readCi, type CiConfig } from './ci.js';
 import { codeText, importsOf, isCodeFile, moduleWithin, type CodeText } from './code-text.js';
-import { normalizePackage, type Ecosystem } from './manifests/index.js';
+import type { Ecosystem } from './manifests/index.js';
 import { parseSetupCfg, parseSetupPy, normalizePython } from './manifests/python.js';
 import { parsePackageJson, parseRDescription, parseRenvLock } from './manifests/plain.js';
 import { isForeignPath, virtualenvDirs } from './never-evidence.js';
@@ -452,4 +452,3 @@ function isOtherTest(path: string, text: string): boolean {
   return false;
 }
 
-export { normalizePackage };

@@ -66,9 +66,3 @@ export function virtualenvDirs(listing: readonly string[]): Set<string> {
   }
   return out;
 }
-
-/** The project's own files of a listing, in listing order. */
-export function ownFiles(listing: readonly string[]): string[] {
-  const venvs = virtualenvDirs(listing);
-  return listing.filter((p) => !isForeignPath(p, venvs));
-}

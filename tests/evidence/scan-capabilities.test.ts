@@ -28,7 +28,8 @@ describe('ready scan and the capabilities', () => {
   it('has a top-level capabilities object with every capability, each with its proof', async () => {
     const r = await runCli(['scan', '--format', 'json'], { cwd: project(service) });
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { capabilities: Record<string, { found: boolean; paths: string[]; why: { path: string; line?: number; what: string }[] }> };
+    type Found = { found: boolean; paths: string[]; why: { path: string; line?: number; what: string }[] };
+    const json = JSON.parse(r.stdout) as { capabilities: Record<(typeof CAPABILITIES)[number], Found> };
     expect(Object.keys(json.capabilities)).toEqual([...CAPABILITIES]);
     expect(json.capabilities.container).toEqual({ found: true, paths: ['Dockerfile-app'], why: [{ path: 'Dockerfile-app', line: 1, what: 'a Dockerfile (FROM line)' }] });
     expect(json.capabilities.ci.paths).toEqual(['.pipelines/cd.yml']);
