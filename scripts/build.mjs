@@ -7,16 +7,6 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 // Build into a fresh folder and swap it in at the end: a test running the binary meanwhile never
 // sees a half-written dist/, and a failed build leaves the last good one.
-// commander requires node:child_process at load time, only for executable subcommands, which ready
-// does not have; a lazy stand-in keeps net, dgram and streams off every start-up (bench/startup.mjs)
-const lazyChildProcessForCommander = {
-  name: 'lazy-child-process',
-  setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/commander/`) ? { path: new URL('./shims/lazy-child-process.cjs', import.meta.url).pathname } : undefined,
-    );
-  },
-};
 const out = `dist.tmp-${process.pid}`;
 const tmp = `.build-tmp-${process.pid}`;
 process.on('exit', (code) => {
@@ -52,7 +42,7 @@ await build({
   define: { __READY_VERSION__: JSON.stringify(pkg.version) },
   // commander and inquirer's dependencies are CommonJS and call `require`: give them one
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  plugins: [lazyChildProcessForCommander, ownZodForReadiness],
+  plugins: [ownZodForReadiness],
 });
 
 // The rubric compiler and schema generator run from a throw-away bundle of the same sources.

@@ -10,7 +10,7 @@ import { InputError, UsageError } from '../errors.js';
 import { loadReadiness, type LoadedReadiness } from '../load/load-readiness.js';
 import { findReadinessFile, READINESS_FILE } from '../load/find-readiness.js';
 import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from '../load/load-rubric.js';
-import { ReadinessWriter } from '../write/readiness-writer.js';
+import { ReadinessWriter, unsavedLine, type AnswerChange } from '../write/readiness-writer.js';
 import { schemaRef } from '../write/schema-ref.js';
 import { PromptInterrupted, type Prompter } from '../prompt/prompter.js';
 import { runQuestionnaire, type Suggestions } from '../prompt/run-questionnaire.js';
@@ -107,7 +107,7 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
   const problems = scopeProblems(rubric, { areas: opts.area ?? [], roles: opts.role ?? [] });
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
   // --role and --by default from the respondents readiness.yaml names
-  const given = opts.by !== undefined ? stripControl(opts.by).trim() || undefined : undefined;
+  const given = opts.by !== undefined ? stripControl(opts.by.trim()) || undefined : undefined;
   const defaults = respondentDefaults(existing?.respondents ?? {}, { roles: opts.role ?? [], ...(given !== undefined && { by: given }) }, given === undefined ? await io.whoAmI(dir) : undefined);
   const by = defaults.by;
   const scope: Scope = { areas: opts.area ?? [], roles: defaults.roles, onlyUnanswered: opts.onlyUnanswered === true };
@@ -123,7 +123,7 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
       answers,
       scope,
       prompter: io.prompter,
-      save: (id, change) => writer.save(id, change),
+      save: (id, change) => saveOrKeep(writer, id, change, io),
       ...(by !== undefined && { by }),
       now: io.now,
       ...(suggestions && { suggestions }),
@@ -132,19 +132,44 @@ export async function runAssess(opts: AssessOptions, io: AssessIO): Promise<numb
     }));
   } catch (err) {
     if (!(err instanceof PromptInterrupted)) throw err;
+    if (reportUnsaved(writer, io)) return INTERRUPTED_EXIT;
     io.err(writer.written ? `Answers saved to ${file}; run \`ready assess\` to resume.\n` : `Nothing answered yet, so ${file} was not written; run \`ready assess\` to start.\n`);
     return INTERRUPTED_EXIT;
   }
+  if (reportUnsaved(writer, io)) return 2;
 
   if (!writer.written) {
     io.out(`\nNothing was answered, so ${file} was not written.\n`);
     return 0;
   }
   // what `ready check` will say about the file as it now is
-  const { report } = await evaluateProject({ file });
+  // --rubric was trusted when given; the file now names it, maybe outside the repository, which
+  // a later `ready check` refuses on its own
+  const { report } = await evaluateProject({ file, ...(opts.rubric !== undefined && { rubric: opts.rubric }) });
   io.out(`\n${await render(report, 'text', { style: await loadStyle(io.color), detail: 'summary' })}\n`);
   io.out(outcome === 'stopped' ? `Answers saved to ${file}; run \`ready assess\` to resume.\n` : `Answers saved to ${file}.\n`);
   return 0;
+}
+
+/**
+ * A save that fails (a full disk, a file changed into something that no longer parses) does not
+ * end the session or lose the answer: the writer keeps it and writes it with the next one.
+ */
+function saveOrKeep(writer: ReadinessWriter, id: string, change: AnswerChange, io: AssessIO): void {
+  try {
+    if (writer.save(id, change) === 'merged') io.err(`ready: ${writer.file} was changed meanwhile (another session or an editor); your answer was added to that version\n`);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    io.err(`ready: your answer to ${id} is not saved yet: ${stripControl(err.problems[0]?.message ?? err.message)}; it is kept and saved with your next answer\n`);
+  }
+}
+
+/** Answers still unsaved at the end, one line each, ready to paste under `answers:`; true when there were any. */
+function reportUnsaved(writer: ReadinessWriter, io: AssessIO): boolean {
+  if (writer.unsaved.length === 0) return false;
+  io.err(`ready: ${writer.unsaved.length} answer(s) could not be saved to ${writer.file}; add them under \`answers:\` by hand or run \`ready assess\` again:\n`);
+  for (const { id, change } of writer.unsaved) io.err(`ready:   ${unsavedLine(id, change)}\n`);
+  return true;
 }
 
 /**
@@ -177,10 +202,10 @@ function rubricForFile(ref: string, file: string): string {
 export async function gitOrOsUser(dir: string): Promise<string | undefined> {
   // no git, or no user.name: the login name
   const git = gitSync(['config', 'user.name'], { cwd: dir, timeoutMs: 3000 });
-  const name = git.code === 0 ? stripControl(git.stdout.toString('utf8')).trim() : '';
+  const name = git.code === 0 ? stripControl(git.stdout.toString('utf8').trim()) : '';
   if (name) return name;
   try {
-    return stripControl(userInfo().username).trim() || undefined;
+    return stripControl(userInfo().username.trim()) || undefined;
   } catch {
     return undefined;
   }

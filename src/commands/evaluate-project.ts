@@ -1,7 +1,8 @@
 // What `check` and `report` share: load readiness.yaml and its rubric, resolve the gate flags,
 // evaluate. The clock is read here, at the edge, and handed to the pure core.
 import { basename, dirname, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { pathExists } from '../load/read-text.js';
+import { didYouMean } from '../core/words.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Gate, GateLevel, Rubric } from '../core/rubric-schema.js';
 import type { Evidence } from '../core/evidence.js';
@@ -75,7 +76,7 @@ export function gateFromFlags(opts: ProjectOptions): Gate {
 export function readinessFileFor(explicit: string | undefined): string {
   const found = findReadinessFile(explicit);
   const file = found?.file ?? READINESS_FILE;
-  if (!existsSync(file)) {
+  if (!pathExists(file)) {
     const where = explicit === undefined ? ' (looked here and in the folders above, up to the repository root)' : '';
     throw new InputError([{ file, message: `no such readiness file; run \`ready assess\` to answer the questionnaire, or pass --file PATH${where}` }]);
   }
@@ -94,8 +95,9 @@ export async function evaluateProject(opts: ProjectOptions): Promise<{ report: R
   const loaded = await loading;
   const evidence = await scanning;
   for (const area of Object.keys(flags.minArea ?? {})) {
-    if (!loaded.rubric.areas.some((a) => a.id === area)) {
-      throw new UsageError(`--min-area: unknown area "${area}" (areas: ${loaded.rubric.areas.map((a) => a.id).join(', ')})`);
+    const areas = loaded.rubric.areas.map((a) => a.id);
+    if (!areas.includes(area)) {
+      throw new UsageError(`--min-area: unknown area "${area}"${didYouMean(area, areas)} (areas: ${areas.join(', ')})`);
     }
   }
   const project = opts.project ?? loaded.project ?? basename(dirname(resolve(file)));
@@ -175,9 +177,7 @@ async function scanForEvidence(root: string, rubric: Promise<Rubric>): Promise<E
   return scanRepository(root, rubric);
 }
 
-/** The files an evaluation read: readiness.yaml and a rubric file, which no output may overwrite. */
+/** The files an evaluation read: readiness.yaml and every rubric file of the chain, which no output may overwrite. */
 export function readFiles(loaded: LoadedReadiness): string[] {
-  if (loaded.rubricRef.startsWith('builtin:')) return [loaded.file];
-  // a rubric named in readiness.yaml is relative to it; one given with --rubric, to the working directory
-  return [loaded.file, resolve(loaded.rubricRef), resolve(dirname(loaded.file), loaded.rubricRef)];
+  return [loaded.file, ...loaded.rubricFiles];
 }

@@ -3,7 +3,7 @@
 import { PortfolioBuilder, type Portfolio } from '../core/portfolio.js';
 import { InputError, UsageError } from '../errors.js';
 import type { Skipped } from '../load/load-reports.js';
-import { writeOutput } from '../write/write-output.js';
+import { outputProblem, writeOutput } from '../write/write-output.js';
 import { stripControl } from '../text/sanitize.js';
 import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
 import { isoTimestamp } from './clock.js';
@@ -21,8 +21,15 @@ const MAX_WARNINGS = 20;
 export async function portfolio(paths: string[], opts: PortfolioOptions): Promise<void> {
   if (paths.length === 0) throw new UsageError('portfolio: name at least one report file, directory or glob');
   const builder = new PortfolioBuilder();
+  let outputInputs: string[] = [];
   // imported lazily so that its worker threads load a small module of their own
-  const { digestReports } = await import('../load/load-reports.js');
+  const { digestReports, findReportFiles } = await import('../load/load-reports.js');
+  // -o must not replace one of the reports it reads: refused before any is read
+  if (opts.output) {
+    outputInputs = findReportFiles(paths).files;
+    const problem = outputProblem(opts.output, outputInputs);
+    if (problem) throw new UsageError(`--output ${opts.output}: ${problem}`);
+  }
   const skipped = await digestReports(paths, (digest) => builder.addDigest(digest));
   warn(skipped);
   if (builder.size === 0) {
@@ -31,7 +38,7 @@ export async function portfolio(paths: string[], opts: PortfolioOptions): Promis
   }
   const result = builder.build({ now: isoTimestamp() });
   const color = !opts.output && opts.format === 'text' && wantsColor();
-  writeOutput(await renderPortfolio(result, opts.format, color), opts.output);
+  writeOutput(await renderPortfolio(result, opts.format, color), opts.output, outputInputs);
   process.exitCode = 0;
 }
 

@@ -13,7 +13,7 @@ import {
   loadBuiltinRubric,
   loadRubric,
   loadRubricChain,
-  resolveRubricRef,
+  namedRubric,
   type LoadedRubric,
   type RubricLink,
 } from '../load/load-rubric.js';
@@ -35,9 +35,8 @@ export async function validate(path: string | undefined): Promise<void> {
     stripControl(
       `${ref}: valid rubric ${rubric.id}@${rubric.version} ` +
         `(${rubric.areas.length} areas, ${rubric.questions.length} questions, ${rubric.tierRules.length} tier rules)` +
-        (parents.length > 0 ? `, extends ${describeParents(parents)}` : '') +
-        '\n',
-    ),
+        (parents.length > 0 ? `, extends ${describeParents(parents)}` : ''),
+    ) + '\n',
   );
   // what a rubric may do but should not (core/rubric-check.ts): said, with exit 0
   for (const w of checkRubricWarnings(rubric)) process.stderr.write(stripControl(`ready: warning: ${ref} ${formatPath(w.path)}: ${w.message}`).replace(/[\r\n]+/g, ' ') + '\n');
@@ -76,7 +75,8 @@ async function rubricInUse(file: string): Promise<InUse | undefined> {
     throw err;
   }
   try {
-    const loaded = await loadRubric(resolveRubricRef(ref, file));
+    const named = namedRubric(file, ref, () => 1);
+    const loaded = await loadRubric(named.ref, named);
     const r = loaded.rubric;
     return { file, ref, rubric: { id: r.id, version: r.version, title: r.title, questions: r.questions.length, parents: loaded.parents } };
   } catch (err) {
@@ -113,7 +113,7 @@ export async function list(opts: { format: 'text' | 'json'; file?: string }): Pr
     out.push(`In use by ${inUse.file}: ${inUse.ref}`);
     out.push(`  ${r.id} ${r.version} · ${r.title} · ${r.questions} questions${r.parents.length > 0 ? ` · extends ${describeParents(r.parents)}` : ''}`);
   }
-  writeOutput(stripControl(`${out.join('\n')}\n`));
+  writeOutput(`${out.map(stripControl).join('\n')}\n`);
 }
 
 export function describeParents(parents: RubricLink[]): string {
@@ -146,7 +146,8 @@ async function loadShown(ref: string | undefined, readiness: string): Promise<Lo
     const inUse = await rubricInUse(readiness);
     if (inUse?.problem) throw new InputError([{ file: inUse.file, message: `its rubric ${inUse.ref} cannot be loaded: ${inUse.problem}` }]);
     const named = inUse?.ref ?? DEFAULT_RUBRIC;
-    return { ...(await loadRubric(resolveRubricRef(named, readiness))), source: named };
+    const resolved = namedRubric(readiness, named, () => 1);
+    return { ...(await loadRubric(resolved.ref, resolved)), source: named };
   }
   if (!ref.startsWith(BUILTIN_PREFIX) && isBuiltin(ref) && !existsSync(ref)) return loadRubric(`${BUILTIN_PREFIX}${ref}`);
   return loadRubric(ref);

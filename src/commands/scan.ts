@@ -1,11 +1,11 @@
 // `ready scan`: list the repository once, answer every probe of the rubric, print what was found.
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { suggestAnswers } from '../core/evidence.js';
 import { scanRepository } from '../evidence/scan.js';
-import { DEFAULT_RUBRIC, BUILTIN_PREFIX, loadRubric } from '../load/load-rubric.js';
+import { DEFAULT_RUBRIC, loadRubric } from '../load/load-rubric.js';
 import { UsageError } from '../errors.js';
-import { READINESS_FILE } from '../load/load-readiness.js';
+import { namedRubric, READINESS_FILE } from '../load/load-readiness.js';
 import { renderScanText } from '../reporters/scan-text.js';
 import { loadStyle, wantsColor } from '../terminal/terminal-style.js';
 import { writeStdout } from '../terminal/stdout.js';
@@ -21,7 +21,10 @@ export interface ScanOptions {
 export async function scan(opts: ScanOptions): Promise<void> {
   const root = resolve(opts.root ?? '.');
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root: ${opts.root ?? root} is not a directory`);
-  const loading = (async () => (await loadRubric(opts.rubric ?? (await rubricOfReadiness(root)) ?? DEFAULT_RUBRIC)).rubric)();
+  const loading = (async () => {
+    const named = opts.rubric ? { ref: opts.rubric } : ((await rubricOfReadiness(root)) ?? { ref: DEFAULT_RUBRIC });
+    return (await loadRubric(named.ref, named)).rubric;
+  })();
 
   const progress = scanProgress(opts.format === 'text');
   const evidence = await scanRepository(root, loading, { onProgress: progress.update, capabilities: true }).finally(progress.stop);
@@ -37,11 +40,12 @@ export async function scan(opts: ScanOptions): Promise<void> {
 }
 
 /** The rubric that readiness.yaml in the root names, so that `ready scan` probes what `check` will. */
-async function rubricOfReadiness(root: string): Promise<string | undefined> {
+async function rubricOfReadiness(root: string): Promise<{ ref: string; root?: string } | undefined> {
   const file = join(root, READINESS_FILE);
   if (!existsSync(file)) return undefined;
   const { readYamlFile } = await import('../load/yaml-file.js');
-  const ref = (readYamlFile(file, 'readiness file').data as { rubric?: unknown }).rubric;
+  const yaml = readYamlFile(file, 'readiness file');
+  const ref = (yaml.data as { rubric?: unknown }).rubric;
   if (typeof ref !== 'string' || ref === '') return undefined;
-  return ref.startsWith(BUILTIN_PREFIX) || isAbsolute(ref) ? ref : resolve(root, ref);
+  return namedRubric(file, ref, () => yaml.lineOf(['rubric']));
 }

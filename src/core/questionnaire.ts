@@ -5,6 +5,7 @@
 import type { Rubric } from './rubric-schema.js';
 import type { Answers } from './answers.js';
 import { classifyTier, skipReason } from './evaluate.js';
+import { didYouMean } from './words.js';
 
 export const TIER_SECTION = 'tier';
 
@@ -39,11 +40,11 @@ export function scopeProblems(rubric: Rubric, scope: Scope): string[] {
   const areaIds = rubric.areas.map((a) => a.id);
   const roleIds = rubric.roles.map((r) => r.id);
   for (const area of scope.areas ?? []) {
-    if (!areaIds.includes(area)) problems.push(`--area: unknown area "${area}" (areas: ${areaIds.join(', ')})`);
+    if (!areaIds.includes(area)) problems.push(`--area: unknown area "${area}"${didYouMean(area, areaIds)} (areas: ${areaIds.join(', ')})`);
   }
   for (const role of scope.roles ?? []) {
     if (!roleIds.includes(role)) {
-      problems.push(`--role: unknown role "${role}" (${roleIds.length > 0 ? `roles: ${roleIds.join(', ')}` : `rubric ${rubric.id} defines no roles`})`);
+      problems.push(`--role: unknown role "${role}"${didYouMean(role, roleIds)} (${roleIds.length > 0 ? `roles: ${roleIds.join(', ')}` : `rubric ${rubric.id} defines no roles`})`);
     }
   }
   return problems;

@@ -30,3 +30,9 @@ export function closest(word: string, known: readonly string[]): string | undefi
   }
   return best;
 }
+
+/** ` (did you mean "x"?)` after a word that is not one of `known`, or nothing when none is near. */
+export function didYouMean(word: string, known: readonly string[]): string {
+  const near = closest(word, known);
+  return near === undefined ? '' : ` (did you mean "${near}"?)`;
+}

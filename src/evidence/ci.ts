@@ -3,7 +3,7 @@
 // line, the way CI YAML is laid out, so that every step keeps its line and no YAML library loads
 // on the path of `ready check`. Which commands make which class is data (vocabulary.yaml).
 import type { CiStepClass } from '../core/probe-kinds.js';
-import { compilePattern } from '../match/pattern.js';
+import { compilePattern, type ContentPattern } from '../match/pattern.js';
 import type { Vocabulary } from './vocabulary-schema.js';
 
 export type CiPlatform = 'github-actions' | 'gitlab-ci' | 'azure-pipelines' | 'cloud-build' | 'jenkins' | 'circleci' | 'bitbucket' | 'buildkite' | 'aws-codebuild' | 'aws-codepipeline';
@@ -83,8 +83,8 @@ export function ciPlatform(path: string, text: string): CiPlatform | undefined {
 }
 
 interface CompiledSteps {
-  classes: [Exclude<CiStepClass, 'schedule'>, RegExp[]][];
-  notDeploy: RegExp[];
+  classes: [Exclude<CiStepClass, 'schedule'>, ContentPattern[]][];
+  notDeploy: ContentPattern[];
 }
 
 let compiled: { vocabulary: Vocabulary; steps: CompiledSteps } | undefined;
@@ -188,10 +188,9 @@ function classify(block: { n: number; text: string }[], job: CiJob, steps: Compi
   for (const [cls, patterns] of steps.classes) {
     if (cls === 'deploy' && docsOnly) continue;
     for (const re of patterns) {
-      const m = re.exec(text);
-      if (!m) continue;
-      const offset = text.slice(0, m.index).split('\n').length - 1;
-      const line = block[offset]!;
+      if (!re.test(text)) continue;
+      // the line of the block that shows it; a command continued over lines shows on the first
+      const line = block.find((l) => re.test(l.text)) ?? block[0]!;
       job.steps.push({ class: cls, line: line.n, what: shorten(line.text) });
       break;
     }

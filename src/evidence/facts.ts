@@ -6,7 +6,7 @@
 import { CAPABILITIES, type Capability } from '../core/probe-kinds.js';
 import { MAX_PROOFS, type CapabilityFinding, type Proof } from '../core/evidence.js';
 import { compileGlob } from '../match/glob.js';
-import { compilePattern } from '../match/pattern.js';
+import { compilePattern, type ContentPattern } from '../match/pattern.js';
 import { ciByPlace, ciPlatform, isReadyOwnCi, mayBeCi, readCi, type CiConfig } from './ci.js';
 import { codeText, importsOf, isCodeFile, moduleWithin, type CodeText } from './code-text.js';
 import type { Ecosystem } from './manifests/index.js';
@@ -51,7 +51,7 @@ interface CompiledSignal {
   imports?: string[];
   /** the import names in PEP 503 form, to compare with distributions */
   dists?: string[];
-  pattern?: RegExp;
+  pattern?: ContentPattern;
 }
 
 type PathTest = (path: string) => boolean;
@@ -310,7 +310,7 @@ export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts 
           site = imp.at;
         }
         if (s.pattern) {
-          const at = matchLine(joined, s.pattern);
+          const at = matchLine(joined, s.pattern, code.lines);
           if (at === undefined) continue;
           site = at;
         }
@@ -323,7 +323,7 @@ export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts 
       if (!s.files!(path)) continue;
       if (s.imports && !(code && importsOf(code).some((i) => s.imports!.some((n) => moduleWithin(i.module, n))))) continue;
       if (s.pattern) {
-        const at = matchLine(text, s.pattern);
+        const at = matchLine(text, s.pattern, lines);
         if (at !== undefined) prove(s.capability, { path, line: at + 1, what: s.signal.why });
       } else prove(s.capability, { path, what: s.signal.why });
     }
@@ -354,15 +354,24 @@ export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts 
 
 const shallowFirst = (ps: Proof[]) => ps.map((p, i) => ({ p, i, d: p.path.split('/').length })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.p);
 
-/** Index of the code line a pattern first matches, or undefined. */
-function matchLine(joined: string, re: RegExp): number | undefined {
-  const m = re.exec(joined);
-  if (!m) return undefined;
-  // `^\s*` may start on a blank line above: the line is where the match shows
-  const at = m.index + (m[0].length - m[0].trimStart().length);
-  let line = 0;
-  for (let i = joined.indexOf('\n'); i !== -1 && i < at; i = joined.indexOf('\n', i + 1)) line++;
-  return line;
+/**
+ * Index of the line a pattern first matches, or undefined. Patterns run on RE2 (linear time on
+ * hostile text) and answer only whether they match: the whole text is asked once, and only a
+ * match is then looked for line by line; one that spans lines is found by the shortest run of
+ * lines that holds it.
+ */
+function matchLine(joined: string, re: ContentPattern, lines?: readonly string[]): number | undefined {
+  if (!re.test(joined)) return undefined;
+  const all = lines ?? joined.split('\n');
+  for (let i = 0; i < all.length; i++) if (all[i]!.length > 0 && re.test(all[i]!)) return i;
+  let lo = 1;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (re.test(all.slice(0, mid).join('\n'))) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - 1;
 }
 
 function isManifest(path: string, b = base(path)): boolean {

@@ -5,8 +5,10 @@
 // overlaps with the walk. A small one (most) gets one process, which starts sooner: a second
 // process costs about 10 ms, more than the overlap saves.
 import { gitStream } from '../load/git.js';
+import { gitMarker } from '../load/repo-root.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { readBounded } from '../load/read-text.js';
 import type { SkippedFile } from '../core/evidence.js';
 import { decodeName } from './names.js';
 
@@ -31,7 +33,7 @@ export const ONE_PROCESS_MAX_INDEX_BYTES = 1024 * 1024;
 export async function listGit(root: string, onPaths?: OnPaths, options: { oneProcessMaxIndexBytes?: number } = {}): Promise<Listing | undefined> {
   // starting git costs tens of milliseconds to learn what a few stats tell
   const marker = gitMarker(root);
-  if (marker === undefined) return undefined;
+  if (marker === undefined || !plainGitDir(marker)) return undefined;
   const rawNames = new Map<string, Buffer>();
   if (indexBytes(marker) <= (options.oneProcessMaxIndexBytes ?? ONE_PROCESS_MAX_INDEX_BYTES)) return listInOneRun(root, rawNames, onPaths);
   // parts as they arrive, joined once at the end: no path is copied one by one
@@ -58,16 +60,34 @@ export async function listGit(root: string, onPaths?: OnPaths, options: { onePro
   return { files: ([] as string[]).concat(...tracked, ...untracked), rawNames, skipped: parseWarnings(u.stderr) };
 }
 
+// found by the same rule that bounds where rubrics may come from
+export { gitMarker };
+
 /**
- * The `.git` in `dir` or the nearest folder above it (a directory, or a file in a linked work tree
- * or submodule). Without one, git finds no repository either: GIT_DIR, which could point
- * elsewhere, is removed from git's environment here.
+ * Whether the files git opens first are regular files. git opens .git/HEAD, config and index
+ * without a timeout of its own; a FIFO there (a pull request can commit none, but a hostile
+ * checkout or a build step can make one) would block it. The walk lists such a tree instead.
  */
-export function gitMarker(dir: string): string | undefined {
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    if (existsSync(join(d, '.git'))) return join(d, '.git');
-    if (dirname(d) === d) return undefined;
+function plainGitDir(marker: string): boolean {
+  let dir = marker;
+  try {
+    if (statSync(marker).isFile()) {
+      // a linked work tree or submodule: `gitdir: <path>` names the real one
+      const line = /^gitdir: (.+)$/m.exec(readBounded(marker, 64 * 1024, 'file').toString('utf8'));
+      if (!line) return false;
+      dir = resolve(dirname(marker), line[1]!.trim());
+    }
+  } catch {
+    return false;
   }
+  for (const name of ['HEAD', 'config', 'index', 'commondir', 'info/exclude']) {
+    try {
+      if (!statSync(join(dir, name)).isFile()) return false;
+    } catch {
+      // missing is fine: an empty repository has no index, most have no info/exclude
+    }
+  }
+  return true;
 }
 
 /** The size of the index, a measure of how many files are tracked; Infinity when it is elsewhere. */

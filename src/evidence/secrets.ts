@@ -1,7 +1,7 @@
 // Committed credentials: well-known formats (private keys, cloud keys, tokens) anywhere, and
 // settings named like a secret whose value looks real. Only the file, the line and the kind of
 // credential ever leave this module: the value is never returned, stored or printed.
-import { compilePattern } from '../match/pattern.js';
+import { compilePattern, type ContentPattern } from '../match/pattern.js';
 import type { Proof } from '../core/evidence.js';
 import type { Vocabulary } from './vocabulary-schema.js';
 
@@ -40,7 +40,7 @@ const VALUE_AFTER = /^\s*(?:\\?["'])?([^\s"'\\#,;`]{0,600})/;
 const MAX_ASSIGNMENTS_PER_LINE = 20;
 
 /** The name of a secret-named setting on this line whose value looks real, or undefined. */
-function assignedSecret(line: string, keys: RegExp): string | undefined {
+function assignedSecret(line: string, keys: ContentPattern): string | undefined {
   let seen = 0;
   for (let i = 0; i < line.length && seen < MAX_ASSIGNMENTS_PER_LINE; i++) {
     const ch = line.charCodeAt(i);
@@ -57,8 +57,8 @@ function assignedSecret(line: string, keys: RegExp): string | undefined {
 }
 
 export interface SecretRules {
-  formats: { name: string; regex: RegExp }[];
-  keys: RegExp;
+  formats: { name: string; regex: ContentPattern }[];
+  keys: ContentPattern;
 }
 
 let compiled: { vocabulary: Vocabulary; rules: SecretRules } | undefined;
@@ -80,23 +80,22 @@ const MAX_SECRETS_PER_FILE = 20;
 /** The credentials in one file: file, line and kind, never the value. */
 export function findSecrets(path: string, text: string, rules: SecretRules): Proof[] {
   const out: Proof[] = [];
-  const lineAt = lineIndex(text);
-  // well-known formats: one pass of each over the whole text
+  // well-known formats: each asked once of the whole text, and only a match looked for by line
   const seen = new Set<number>();
+  const lines = text.split(/\r?\n/);
   for (const f of rules.formats) {
-    const global = new RegExp(f.regex.source, f.regex.flags.includes('g') ? f.regex.flags : `${f.regex.flags}g`);
-    for (const m of text.matchAll(global)) {
+    if (!f.regex.test(text)) continue;
+    for (let i = 0; i < lines.length && out.length < MAX_SECRETS_PER_FILE; i++) {
+      const line = lines[i]!;
+      if (seen.has(i + 1) || !f.regex.test(line)) continue;
       // documentation's sample keys (AWS's AKIAIOSFODNN7EXAMPLE) are placeholders too
-      if (/EXAMPLE|XXXX|0000000000/i.test(m[0])) continue;
-      const line = lineAt(m.index);
-      if (!seen.has(line)) out.push({ path, line, what: f.name });
-      seen.add(line);
-      if (out.length >= MAX_SECRETS_PER_FILE) break;
+      if (/EXAMPLE|XXXX|0000000000/i.test(line)) continue;
+      out.push({ path, line: i + 1, what: f.name });
+      seen.add(i + 1);
     }
   }
   // test code sets made-up credentials for its own client: only well-known formats count there
   if (!isTestPath(path) && MAY_NAME_SECRET.test(text)) {
-    const lines = text.split(/\r?\n/);
     for (let i = 0; i < lines.length && out.length < MAX_SECRETS_PER_FILE; i++) {
       const line = lines[i]!;
       if (seen.has(i + 1) || line.length > 4096 || !MAY_NAME_SECRET.test(line)) continue;
@@ -105,23 +104,4 @@ export function findSecrets(path: string, text: string, rules: SecretRules): Pro
     }
   }
   return out.sort((a, b) => a.line! - b.line!);
-}
-
-/** The 1-based line of an offset, by binary search over the line starts. */
-function lineIndex(text: string): (offset: number) => number {
-  let starts: number[] | undefined;
-  return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }

@@ -2,7 +2,7 @@
 // directory up to the repository root, the way git and ESLint find their configuration. Outside
 // a git repository only the working directory counts, so that a stray file in a parent folder
 // (a home directory, /tmp) never decides a project's gate.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 export const READINESS_FILE = 'readiness.yaml';
@@ -14,9 +14,12 @@ export interface FoundReadiness {
   above: boolean;
 }
 
+// anything by that name counts: a FIFO or a link to a device is then refused by the reader with
+// its reason, rather than passed over as if there were no readiness file
 const isFile = (path: string) => {
   try {
-    return statSync(path).isFile();
+    lstatSync(path);
+    return true;
   } catch {
     return false;
   }

@@ -6,7 +6,9 @@
 import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
 
-export const GIT_TIMEOUT_MS = 30_000;
+// a listing of 100,000 files takes a tenth of a second: this only ends a git that is stuck (a FIFO
+// where it reads an ignore file), after which the directory walk lists the tree
+export const GIT_TIMEOUT_MS = 10_000;
 
 const SAFE_CONFIG = [
   'core.fsmonitor=false',
@@ -33,6 +35,21 @@ export const safeGitArgs = (args: readonly string[]) => ['--no-pager', ...SAFE_C
 
 const running = new Set<{ kill: (signal?: NodeJS.Signals) => boolean }>();
 let exitHook = false;
+const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+
+/**
+ * A signal that ends `ready` ends its git processes too: otherwise a git blocked on a FIFO in the
+ * repository would run on after `ready` is gone. The signal then does what it would have done
+ * (ends the process), unless someone else listens for it (the questionnaire handles Ctrl-C).
+ */
+function onSignal(signal: NodeJS.Signals): void {
+  for (const c of running) c.kill('SIGKILL');
+  if (process.listenerCount(signal) === 1) {
+    for (const s of SIGNALS) process.off(s, onSignal);
+    process.kill(process.pid, signal);
+  }
+}
+
 function track(child: { kill: (signal?: NodeJS.Signals) => boolean }): () => void {
   if (!exitHook) {
     exitHook = true;
@@ -40,8 +57,12 @@ function track(child: { kill: (signal?: NodeJS.Signals) => boolean }): () => voi
       for (const c of running) c.kill('SIGKILL');
     });
   }
+  if (running.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
   running.add(child);
-  return () => running.delete(child);
+  return () => {
+    running.delete(child);
+    if (running.size === 0) for (const s of SIGNALS) process.off(s, onSignal);
+  };
 }
 
 export interface GitResult {

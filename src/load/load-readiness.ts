@@ -1,12 +1,13 @@
 // Loads readiness.yaml: the rubric it names, its gate and its answers, each answer with its line.
-import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Answers } from '../core/answers.js';
 import type { Gate, Rubric } from '../core/rubric-schema.js';
 import { normalizeAnswers } from '../core/answers-check.js';
 import { migrateAnswers, type Migration } from '../core/migrate.js';
 import { Readiness } from '../core/readiness-schema.js';
-import { prepareProblems } from '../core/zod-problems.js';
-import { BUILTIN_PREFIX, DEFAULT_RUBRIC, loadRubric } from './load-rubric.js';
+import { keysAtPath, prepareProblems } from '../core/zod-problems.js';
+import { DEFAULT_RUBRIC, loadRubric, namedRubric } from './load-rubric.js';
+
+export { namedRubric };
 import { lineOfPath, problemsToError, type YamlFile } from './yaml-lines.js';
 import { parseYaml, readYaml } from './read-yaml.js';
 
@@ -28,6 +29,8 @@ export interface LoadedReadiness {
   migration?: Migration;
   /** current question id -> the older id its answer is written under (a writer renames the key when it saves) */
   carriedFrom: Record<string, string>;
+  /** the rubric files read: the named one and all it extends (none for a built-in rubric) */
+  rubricFiles: string[];
 }
 
 export async function loadReadiness(file: string, rubricOverride?: string): Promise<LoadedReadiness> {
@@ -54,22 +57,28 @@ export async function loadReadinessText(source: ReadinessSource, rubrics?: Map<s
 async function loadReadinessYaml(y: YamlFile, rubricOverride?: string, located: string = y.file, rubrics?: Map<string, Promise<Rubric>>): Promise<LoadedReadiness> {
   const file = y.file;
   const parsed = Readiness.safeParse(y.data);
-  if (!parsed.success) throw problemsToError(y, prepareProblems(parsed.error.issues));
+  if (!parsed.success) throw problemsToError(y, prepareProblems(parsed.error.issues, [], (path) => keysAtPath(Readiness, path)));
   const r = parsed.data;
   const rubricRef = rubricOverride ?? r.rubric ?? DEFAULT_RUBRIC;
-  // a rubric path in readiness.yaml is relative to that file, not to the working directory
-  const resolved = rubricOverride || rubricRef.startsWith(BUILTIN_PREFIX) || isAbsolute(rubricRef) ? rubricRef : resolve(dirname(located), rubricRef);
-  let loading = rubrics?.get(resolved);
+  const named = rubricOverride ? { ref: rubricOverride } : namedRubric(file, rubricRef, () => lineOfPath(y, ['rubric']), located);
+  let rubricFiles: string[] = [];
+  let loading = rubrics?.get(named.ref);
   if (!loading) {
-    loading = loadRubric(resolved).then((l) => l.rubric);
-    rubrics?.set(resolved, loading);
+    const chain = loadRubric(named.ref, named);
+    // one promise only: a second one derived from it would reject unhandled when the rubric is bad
+    loading = chain.then((l) => {
+      rubricFiles = l.files ?? [];
+      return l.rubric;
+    });
+    rubrics?.set(named.ref, loading);
   }
   const rubric = await loading;
   const respondents = respondentsOf(y, r.respondents, rubric);
   const answeredVersion = r.rubricVersion === undefined ? undefined : String(r.rubricVersion);
   const migrated = migrateAnswers(rubric, r.answers ?? {}, answeredVersion, (id) => lineOfPath(y, ['answers', id]));
   // a carried answer is checked under its new id, and reported under the id it is written as
-  const writtenAs = (id: string) => migrated.sourceOf[id] ?? id;
+  // an own property only: `toString` or `constructor` as a question id must not find Object's methods
+  const writtenAs = (id: string) => (Object.hasOwn(migrated.sourceOf, id) ? migrated.sourceOf[id]! : id);
   const { answers, problems } = normalizeAnswers(rubric, migrated.entries, (id) => lineOfPath(y, ['answers', writtenAs(id)]));
   if (problems.length > 0) {
     throw problemsToError(y, problems.map((p) => (p.path[0] === 'answers' && typeof p.path[1] === 'string' ? { ...p, path: ['answers', writtenAs(p.path[1]), ...p.path.slice(2)] } : p)));
@@ -86,6 +95,7 @@ async function loadReadinessYaml(y: YamlFile, rubricOverride?: string, located: 
     ...(answeredVersion !== undefined && { answeredVersion }),
     ...(migrated.migration && { migration: migrated.migration }),
     carriedFrom: migrated.sourceOf,
+    rubricFiles,
   };
 }
 

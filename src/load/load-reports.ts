@@ -5,13 +5,13 @@
 // Parsing is most of the work (10,000 reports are hundreds of MB of JSON), so large portfolios are
 // read by worker threads running this same module; each sends back only the small digest of a
 // report. The module is imported lazily and imports nothing heavy, so that a worker starts fast.
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { digestReport, reportProblem, type ReportDigest } from '../core/portfolio.js';
 import type { Report } from '../core/report.js';
-import { describeFsError } from './read-text.js';
+import { describeFsError, readBounded } from './read-text.js';
 import { compileGlob, expandBraces, globProblem } from '../match/glob.js';
 
 /** A report is a few hundred KB at most; anything far larger is not one. */
@@ -159,16 +159,10 @@ function serveAsWorker(): void {
 
 export function readReport(file: string): ReadResult {
   let text: string;
-  let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_REPORT_BYTES) return { file, reason: `is ${(size / 1048576).toFixed(0)} MiB, too large for a report` };
-    text = readFileSync(fd, 'utf8');
+    text = readBounded(file, MAX_REPORT_BYTES, 'file').toString('utf8');
   } catch (err) {
-    return { file, reason: describeFsError(err, 'file') };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    return { file, reason: (err as Error).message };
   }
   let value: unknown;
   try {

@@ -2,6 +2,7 @@
 // rubric's areas, and the line of each term, so that a failure can point at the threshold.
 import type { GateInput } from '../core/gate.js';
 import { InputError } from '../errors.js';
+import { didYouMean } from '../core/words.js';
 import type { LoadedReadiness } from './load-readiness.js';
 import { lineOfPath } from './yaml-lines.js';
 
@@ -17,7 +18,7 @@ export function readinessGateInput(loaded: LoadedReadiness): Pick<GateInput, 're
         file: loaded.file,
         line: lineOfPath(loaded.yaml, ['gate', 'minArea', a]),
         path: `gate.minArea.${a}`,
-        message: `unknown area "${a}" in rubric ${loaded.rubric.id} (areas: ${areas.join(', ')})`,
+        message: `unknown area "${a}"${didYouMean(a, areas)} in rubric ${loaded.rubric.id} (areas: ${areas.join(', ')})`,
       })),
     );
   }

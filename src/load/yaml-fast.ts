@@ -1,9 +1,11 @@
 // A reader for the plain block-style YAML that `ready` itself writes (and most people write by
 // hand): nested mappings, lists of scalars, plain and quoted scalars, comments. It exists for
-// start-up time: the full `yaml` package costs more to load than `ready check` costs to run.
+// start-up time: the full `yaml` package costs more to load than `ready check` costs to run
+// (measured 2026-12-01, alternated runs of 40 of `check --example`: 37 ms of CPU on Node.js 20
+// and 21 ms on Node.js 22 would come back without it).
 // It returns null on anything outside that subset (anchors, tags, flow mappings, block scalars,
 // multi-line scalars, odd keys…), and the caller falls back to the full parser. Where it does
-// answer, it must agree with `yaml` exactly — tests/io/yaml-fast.test.ts holds it to that.
+// answer, it must agree with `yaml` exactly — tests/load/yaml-fast.test.ts holds it to that.
 
 export interface FastYaml {
   data: Record<string, unknown>;

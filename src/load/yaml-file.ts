@@ -16,17 +16,20 @@ export function readYamlFile(file: string, what = 'YAML file'): YamlFile {
 export function parseYamlText(file: string, text: string, what: string): YamlFile {
   const lines = new LineCounter();
   // uniqueKeys and a low alias budget keep duplicate keys and "billion laughs" files out
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  // logLevel 'error': the library's warnings become our errors below instead of lines on stderr;
+  // resolveKnownTags off: `!!binary` and the other YAML 1.1 tags stay plain text, never a Buffer
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error', resolveKnownTags: false });
   const lineAt = (offset: number) => lines.linePos(offset).line;
-  if (doc.errors.length > 0) {
-    throw new InputError(doc.errors.map((e) => ({ file, line: lineAt(e.pos[0]), message: e.message.split('\n')[0]! })));
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
+    throw new InputError(problems.map((e) => ({ file, line: lineAt(e.pos[0]), message: e.message.split('\n')[0]! })));
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     throw new InputError([{ file, line: 1, message: `is empty, expected a ${what}` }]);
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 1000 });
+    data = doc.toJS({ maxAliasCount: 1000, logLevel: 'error' } as Parameters<typeof doc.toJS>[0]);
   } catch (err) {
     throw new InputError([{ file, message: `cannot be read: ${(err as Error).message} (too many YAML aliases?)` }], { cause: err });
   }

@@ -12,6 +12,7 @@ export interface YamlFile {
 
 export const lineOfPath = (y: YamlFile, path: readonly (string | number)[]) => y.lineOf(path);
 
-export function problemsToError(y: YamlFile, problems: { path: (string | number)[]; message: string }[]): InputError {
-  return new InputError(problems.map((p) => ({ file: y.file, line: y.lineOf(p.path), path: formatPath(p.path), message: p.message })));
+/** One line per problem; an unknown key points at the line of that key, not of the mapping that holds it. */
+export function problemsToError(y: YamlFile, problems: { path: (string | number)[]; message: string; keys?: string[] }[]): InputError {
+  return new InputError(problems.map((p) => ({ file: y.file, line: y.lineOf(p.keys?.[0] !== undefined ? [...p.path, p.keys[0]] : p.path), path: formatPath(p.path), message: p.message })));
 }

@@ -55,23 +55,46 @@ export class GlobError extends Error {}
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** One path segment (no `/`) to a regular expression source. */
-function segmentSource(seg: string, strictClasses: boolean): string {
-  let re = '';
+/**
+ * Capture-group numbers for one regular expression: the atomic steps below refer back to their
+ * own group, so a source is numbered as a whole.
+ */
+interface Groups {
+  next: number;
+}
+
+/**
+ * `(?=(X))\N`: matches what X matches at its first fit and never gives it back. JavaScript has no
+ * atomic groups; a look-ahead is atomic, and the back-reference consumes what it captured.
+ */
+function atomic(groups: Groups, source: () => string): string {
+  // numbered before what it holds: a group's number is the place of its opening parenthesis
+  const n = groups.next++;
+  return `(?=(${source()}))\\${n}`;
+}
+
+/**
+ * One path segment (no `/`) to a regular expression source. A segment with several `*` is where a
+ * backtracking engine blows up (`a*a*a*a*b` against a long name of a's takes time to the power of
+ * the stars), so every piece between two stars is matched at its first fit, atomically: the
+ * classic wildcard algorithm, correct because each piece has a fixed length, and linear per piece.
+ */
+function segmentSource(seg: string, strictClasses: boolean, groups: Groups): string {
+  const pieces: string[] = [''];
   for (let i = 0; i < seg.length; i++) {
     const ch = seg[i]!;
     if (ch === '\\') {
-      re += escapeRe(seg[++i] ?? '\\');
+      pieces[pieces.length - 1] += escapeRe(seg[++i] ?? '\\');
     } else if (ch === '*') {
       while (seg[i + 1] === '*') i++;
-      re += '[^/]*';
+      pieces.push('');
     } else if (ch === '?') {
-      re += '[^/]';
+      pieces[pieces.length - 1] += '[^/]';
     } else if (ch === '[') {
       const end = classEnd(seg, i);
       if (end === -1) {
         if (strictClasses) throw new GlobError('has an unclosed "["');
-        re += '\\[';
+        pieces[pieces.length - 1] += '\\[';
         continue;
       }
       let body = seg.slice(i + 1, end);
@@ -85,13 +108,14 @@ function segmentSource(seg: string, strictClasses: boolean): string {
         else inner += c === ']' || c === '[' || c === '^' ? `\\${c}` : c;
       }
       // a class never matches `/`
-      re += negate ? `[^/${inner}]` : `(?!/)[${inner}]`;
+      pieces[pieces.length - 1] += negate ? `[^/${inner}]` : `(?!/)[${inner}]`;
       i = end;
-    } else re += escapeRe(ch);
+    } else pieces[pieces.length - 1] += escapeRe(ch);
   }
-  return re;
+  if (pieces.length === 1) return pieces[0]!;
+  const middle = pieces.slice(1, -1).map((p) => (p === '' ? '' : atomic(groups, () => `[^/]*?${p}`)));
+  return `${pieces[0]}${middle.join('')}[^/]*${pieces[pieces.length - 1]}`;
 }
-
 /** Index of the `]` closing the class that opens at `start`, or -1. */
 function classEnd(seg: string, start: number): number {
   let i = start + 1;
@@ -104,16 +128,28 @@ function classEnd(seg: string, start: number): number {
   return -1;
 }
 
-/** Segments to an anchored regular expression source; `**` segments span directories. */
+/**
+ * Segments to an anchored regular expression source; `**` segments span directories. Runs of `**`
+ * are one `**`; between two of them, the segments are placed at their first fit, atomically, as
+ * the pieces between stars are inside a segment: any number of `**` stays linear in the path.
+ */
 export function segmentsSource(segments: string[], strictClasses = true): string {
-  let re = '';
-  segments.forEach((seg, i) => {
-    const last = i === segments.length - 1;
-    if (seg === '**') {
-      // leading or middle: zero or more whole directories; trailing: everything below
-      re += last ? (i === 0 ? '.*' : '.+') : '(?:[^/]+/)*';
-    } else re += segmentSource(seg, strictClasses) + (last ? '' : '/');
-  });
+  const groups: Groups = { next: 1 };
+  const segs = segments.filter((seg, i) => !(seg === '**' && segments[i - 1] === '**'));
+  // the runs of ordinary segments between `**`s
+  const parts: string[][] = [[]];
+  for (const seg of segs) {
+    if (seg === '**') parts.push([]);
+    else parts[parts.length - 1]!.push(seg);
+  }
+  const run = (part: string[], last: boolean) => part.map((seg, i) => segmentSource(seg, strictClasses, groups) + (last && i === part.length - 1 ? '' : '/')).join('');
+  if (parts.length === 1) return `^${run(parts[0]!, true)}$`;
+  let re = run(parts[0]!, false);
+  for (const part of parts.slice(1, -1)) re += part.length === 0 ? '' : atomic(groups, () => `(?:[^/]+/)*?${run(part, false)}`);
+  const tail = parts[parts.length - 1]!;
+  // trailing `**`: everything below (the whole path when the glob is only `**`)
+  if (tail.length === 0) re += segs.length === 1 ? '.*' : '.+';
+  else re += `(?:[^/]+/)*${run(tail, true)}`;
   return `^${re}$`;
 }
 

@@ -1,76 +1,57 @@
-// Content-probe patterns come from rubrics, which are untrusted data. A pattern runs over every
-// candidate file, so it is kept short and free of the nested quantifiers that make a backtracking
-// engine take exponential time, such as `(a+)+` or `(\w*)*`.
+// Content-probe patterns come from rubrics, which may come from the pull request under review, and
+// run over every candidate file of a repository that may also be hostile. JavaScript's RegExp
+// backtracks: `(a|aa)+$` or `a*a*a*a*b` on a long line takes exponential or high polynomial time,
+// and no syntactic check catches every such shape. So patterns run on RE2 (re2js, the pure
+// JavaScript port): time linear in the text whatever the pattern, and a syntax without
+// back-references or look-around, which are what make linear time impossible. The accepted syntax
+// is documented in docs/company-rubrics.md.
+import { RE2JS } from 're2js';
 
 export const MAX_PATTERN_LENGTH = 300;
 
-/** `(?i)` at the start asks for a case-insensitive match, as in most other tools' rule files. */
-const CASE_INSENSITIVE = '(?i)';
-
-/** Compiles a content-probe pattern; `^` and `$` match at line ends. Throws on a bad pattern. */
-export function compilePattern(pattern: string): RegExp {
-  const problem = patternProblem(pattern);
-  if (problem) throw new Error(problem);
-  return toRegExp(pattern);
+/** A compiled content pattern; `test` answers whether it occurs anywhere in the text. */
+export interface ContentPattern {
+  readonly source: string;
+  test(text: string): boolean;
 }
 
-function toRegExp(pattern: string): RegExp {
-  const ci = pattern.startsWith(CASE_INSENSITIVE);
-  return new RegExp(ci ? pattern.slice(CASE_INSENSITIVE.length) : pattern, ci ? 'mi' : 'm');
+/**
+ * Compiles a content-probe pattern (RE2 syntax; `^` and `$` match at line ends; `(?i)` at the
+ * start, or anywhere RE2 allows flags, asks for a case-insensitive match). Throws on a bad pattern.
+ */
+export function compilePattern(pattern: string): ContentPattern {
+  const problem = lengthProblem(pattern);
+  if (problem) throw new Error(problem);
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(pattern, RE2JS.MULTILINE);
+  } catch (err) {
+    throw new Error(syntaxProblem(pattern, err));
+  }
+  return { source: pattern, test: (text) => re.test(text) };
 }
 
 /** Why a pattern is refused, or undefined when it may run. */
 export function patternProblem(pattern: string): string | undefined {
-  if (pattern.length > MAX_PATTERN_LENGTH) return `is longer than ${MAX_PATTERN_LENGTH} characters`;
   try {
-    toRegExp(pattern);
+    compilePattern(pattern);
+    return undefined;
   } catch (err) {
-    return `is not a valid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`;
+    return (err as Error).message;
   }
-  if (/\\[1-9]|\\k</.test(pattern)) return 'uses a back-reference, which can take exponential time';
-  if (hasNestedQuantifier(pattern)) return 'repeats a group that itself repeats (such as "(a+)+"), which can take exponential time';
-  return undefined;
 }
 
-/** True when a quantified group contains a quantifier: the classic catastrophic-backtracking shape. */
-function hasNestedQuantifier(pattern: string): boolean {
-  const groups: boolean[] = []; // per open group: does it hold a quantifier?
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === '(') groups.push(false);
-    else if (ch === ')') {
-      const inner = groups.pop() ?? false;
-      const repeated = isQuantifier(pattern, i + 1);
-      // a bounded outer count such as `(\d{1,3}\.){3}` stays polynomial
-      if (inner && repeated && isUnbounded(pattern, i + 1)) return true;
-      if ((inner || repeated) && groups.length > 0) groups[groups.length - 1] = true;
-    } else if (isQuantifier(pattern, i) && groups.length > 0) groups[groups.length - 1] = true;
-  }
-  return false;
-}
+const lengthProblem = (pattern: string) => (pattern.length > MAX_PATTERN_LENGTH ? `is longer than ${MAX_PATTERN_LENGTH} characters` : undefined);
 
-/** A quantifier that allows more than one repetition starts at `i`: `*`, `+`, `{n,}` or `{n,m}` with m > 1. */
-function isQuantifier(pattern: string, i: number): boolean {
-  const ch = pattern[i];
-  if (ch === '*' || ch === '+') return true;
-  if (ch !== '{') return false;
-  const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
-  if (!m) return false;
-  if (m[2] === undefined) return Number(m[1]) > 1;
-  return m[3] === '' || Number(m[3]) > 1;
-}
-
-function isUnbounded(pattern: string, i: number): boolean {
-  const ch = pattern[i];
-  return ch === '*' || ch === '+' || /^\{\d+,\}/.test(pattern.slice(i));
+function syntaxProblem(pattern: string, err: unknown): string {
+  const detail = String((err as Error)?.message ?? err)
+    .replace(/^error parsing regexp: /, '')
+    .split('\n')[0]!;
+  // the two JavaScript habits RE2 leaves out on purpose get a word on why
+  const why = /\\[1-9]|\\k</.test(pattern)
+    ? ' (RE2 has no back-references: they cannot run in linear time)'
+    : /\(\?<?[=!]/.test(pattern)
+      ? ' (RE2 has no look-ahead or look-behind: they cannot run in linear time)'
+      : '';
+  return `is not a valid regular expression in RE2 syntax: ${detail}${why}`;
 }

@@ -40,6 +40,7 @@ export async function createTerminalPrompter(options: { color: boolean }): Promi
   process.on('SIGINT', interrupt);
   process.on('SIGHUP', hangup);
   process.stdin.on('end', hangup);
+  const unrestore = restoreTerminalOnSignals();
 
   async function ask<T>(run: (context: { signal: AbortSignal }) => Promise<T>): Promise<T> {
     if (controller.signal.aborted) throw new PromptInterrupted('interrupted');
@@ -82,7 +83,31 @@ export async function createTerminalPrompter(options: { color: boolean }): Promi
       process.off('SIGINT', interrupt);
       process.off('SIGHUP', hangup);
       process.stdin.off('end', hangup);
+      unrestore();
       process.stdin.pause();
     },
   };
+}
+
+/**
+ * A signal that ends the session from outside (`kill`, a CI timeout, a closing IDE) would leave
+ * the terminal raw and the cursor hidden, as inquirer left them mid-prompt. This leaves them as they
+ * were found, then lets the signal end the process as it would have. Returns the undo.
+ */
+export function restoreTerminalOnSignals(signals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGQUIT']): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    undo();
+    try {
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      if (process.stdout.isTTY) process.stdout.write('\u001b[?25h\n');
+    } catch {
+      // the terminal may already be gone; the signal still ends the process
+    }
+    process.kill(process.pid, signal);
+  };
+  const undo = () => {
+    for (const signal of signals) process.off(signal, onSignal);
+  };
+  for (const signal of signals) process.on(signal, onSignal);
+  return undo;
 }

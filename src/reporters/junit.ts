@@ -46,7 +46,8 @@ function testcase(report: Report, q: QuestionResult): string[] {
     ...(fix ? [`Fix (effort ${fix.effort}, ${pointsGained(fix.impact)}): ${fix.summary}`, ...fix.steps.map((s) => `  - ${s}`)] : []),
   ];
   const type = outcome === 'error' ? 'blocker' : q.score === 100 ? 'contradiction' : q.status === 'answered' ? 'gap' : q.status;
-  return [`${head}>`, `      <${outcome}${attrs({ message, type })}>${x(details.join('\n'))}</${outcome}>`, '    </testcase>'];
+  // the body is lines, escaped one by one so that they stay lines of the file
+  return [`${head}>`, `      <${outcome}${attrs({ message, type })}>${details.map(x).join('\n')}</${outcome}>`, '    </testcase>'];
 }
 
 export function renderJunit(report: Report): string {

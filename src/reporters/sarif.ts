@@ -58,5 +58,7 @@ export function renderSarif(report: Report, options: CiRenderOptions = {}): stri
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  // the same data, with control and bidi characters and line separators written as escapes: a viewer of the raw
+  // file cannot be made to show it reordered (Trojan Source)
+  return `${JSON.stringify(sarif, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

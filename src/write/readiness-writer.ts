@@ -5,11 +5,12 @@
 // pull request that commits the file. So the edit is made twice: on the Document (the reference
 // result) and as a splice of the few lines that change. The splice is kept only when it parses to
 // exactly the reference data; anything unusual (flow maps, odd layouts) gets the Document's text.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, stringify, YAMLMap, type Document, type Pair } from 'yaml';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from './write-output.js';
+import { describeFsError, MAX_TEXT_BYTES, readBounded, ReadRefused } from '../load/read-text.js';
 
 /** A change to one answer: a value sets the field, null removes it, undefined leaves it alone. */
 export interface AnswerChange {
@@ -281,12 +282,22 @@ function spliceFields(text: string, id: string, change: AnswerChange): string | 
   return out;
 }
 
+/** What a save did: `merged` when someone else had changed the file meanwhile and the answer was added to their version. */
+export type SaveOutcome = 'saved' | 'merged';
+
 /**
- * Saves answers to one readiness file. Refuses to overwrite the file when someone changed it on
- * disk since it was read (an editor, a `git pull`): their change would otherwise be lost silently.
+ * Saves answers to one readiness file, one at a time. Each save holds a lock file next to it (so
+ * that two `ready assess` sessions, or a session and an editor's save, cannot interleave), reads
+ * what is on disk, and compares it with what this writer last wrote: when someone changed the file
+ * meanwhile (another session, an editor, a `git pull`), the answer is applied to their version, so
+ * neither side loses anything. A save that fails (a full disk, a file that no longer parses) keeps
+ * the answer queued and throws; the next save writes it along with its own. A byte-order mark, the
+ * file's permissions and its owner are kept.
  */
 export class ReadinessWriter {
   private text: string | null;
+  private bom = false;
+  private readonly queue: { id: string; change: AnswerChange }[] = [];
 
   constructor(
     readonly file: string,
@@ -305,31 +316,114 @@ export class ReadinessWriter {
     return this.text !== null;
   }
 
-  save(id: string, change: AnswerChange): void {
-    let next = this.text ?? newReadinessText(this.header);
-    for (const [key, value] of Object.entries(this.pending)) next = editTopLevel(next, key, value);
-    const from = this.carriedFrom[id];
-    if (from !== undefined) next = renameAnswer(next, from, id);
-    next = editAnswer(next, id, change);
-    this.assertUnchangedOnDisk();
-    writeFileAtomic(this.file, next);
-    this.text = next;
-    this.pending = {};
-    if (from !== undefined) delete this.carriedFrom[id];
+  /** The answers given but not yet on disk, oldest first. */
+  get unsaved(): readonly { id: string; change: AnswerChange }[] {
+    return this.queue;
   }
 
-  private assertUnchangedOnDisk(): void {
-    let onDisk: string | null;
+  save(id: string, change: AnswerChange): SaveOutcome {
+    this.queue.push({ id, change });
+    return withLock(this.file, () => this.flush());
+  }
+
+  private flush(): SaveOutcome {
+    const disk = readDisk(this.file);
+    let base: string;
+    let outcome: SaveOutcome = 'saved';
+    if (disk.text === this.text) base = this.text ?? newReadinessText(this.header);
+    else if (disk.text === null) {
+      throw new InputError([{ file: this.file, message: 'was deleted while `ready assess` was running; not writing it again (your answers are kept: run `ready assess` to start over)' }]);
+    } else {
+      base = disk.text;
+      outcome = 'merged';
+    }
+    this.bom = disk.text === null ? this.bom : disk.bom;
+    let next = base;
     try {
-      onDisk = readFileSync(this.file, 'utf8').replace(/^\uFEFF/, '');
+      for (const [key, value] of Object.entries(this.pending)) next = editTopLevel(next, key, value);
+      for (const { id, change } of this.queue) {
+        const from = this.carriedFrom[id];
+        if (from !== undefined) next = renameAnswer(next, from, id);
+        next = editAnswer(next, id, change);
+      }
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      onDisk = null;
+      if (err instanceof InputError) throw err;
+      throw new InputError([{ file: this.file, message: `was changed while \`ready assess\` was running and can no longer be edited (${oneLineOf(err)}); not overwriting it` }], { cause: err });
     }
-    if (onDisk !== this.text) {
-      throw new InputError([
-        { file: this.file, message: `was ${onDisk === null ? 'deleted' : 'changed'} while \`ready assess\` was running; not overwriting it (run \`ready assess\` again to continue from what is on disk)` },
-      ]);
+    writeFileAtomic(this.file, this.bom ? `\uFEFF${next}` : next);
+    this.text = next;
+    this.pending = {};
+    for (const { id } of this.queue) delete this.carriedFrom[id];
+    this.queue.length = 0;
+    return outcome;
+  }
+}
+
+/** An unsaved answer as one line of YAML (a flow mapping), for the user to paste under `answers:`. */
+export function unsavedLine(id: string, change: AnswerChange): string {
+  const fields = FIELDS.filter((f) => change[f] !== undefined && change[f] !== null).map((f) => `${f}: ${JSON.stringify(change[f])}`);
+  return `${renderScalar(id)}: { ${fields.join(', ')} }`;
+}
+
+const oneLineOf = (err: unknown) => String((err as Error)?.message ?? err).split('\n')[0]!;
+
+/** The file as this writer compares it: text without a byte-order mark, and whether it had one. */
+function readDisk(file: string): { text: string | null; bom: boolean } {
+  let buf: Buffer;
+  try {
+    buf = readBounded(file, MAX_TEXT_BYTES, 'readiness file');
+  } catch (err) {
+    if (err instanceof ReadRefused && err.code === 'missing') return { text: null, bom: false };
+    throw new InputError([{ file, message: `cannot be read back before saving: ${(err as Error).message}` }], { cause: err });
+  }
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  return { text: buf.toString('utf8', bom ? 3 : 0), bom };
+}
+
+/** How long a save waits for another one to finish before giving up. */
+const LOCK_WAIT_MS = 5000;
+/** A lock older than this was left by a process that died mid-save (saves take milliseconds). */
+const STALE_LOCK_MS = 30_000;
+
+/** Runs `fn` holding `<file>.lock`, created exclusively; a lock whose process is gone is taken over. */
+function withLock<T>(file: string, fn: () => T): T {
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new InputError([{ file, message: `cannot take the lock ${lock}: ${describeFsError(err, 'file')}` }], { cause: err });
+      }
+      if (staleLock(lock)) {
+        rmSync(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new InputError([{ file, message: `is being saved by another \`ready assess\` (${lock} exists); try again` }]);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
     }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function staleLock(lock: string): boolean {
+  try {
+    const pid = Number(readFileSync(lock, 'utf8').trim());
+    if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) return true;
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    // no such process: it died holding the lock; the lock itself gone: take it
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ESRCH' || code === 'ENOENT';
   }
 }

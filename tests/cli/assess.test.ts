@@ -154,7 +154,7 @@ describe.skipIf(!hasTmux && !process.env.CI)('ready assess in a terminal', () =>
     expect(ci.screen()).toContain('ready: `ready assess` is interactive and needs a terminal; in scripts and CI run `ready check`, which never prompts');
     const area = start(dir, ['assess', '--area', 'dta']);
     expect(await area.exitCode()).toBe(2);
-    expect(area.screen()).toMatch(/^ready: --area: unknown area "dta" \(areas: data, humans, organization, technology\)$/m);
+    expect(area.screen()).toMatch(/^ready: --area: unknown area "dta" \(did you mean "data"\?\) \(areas: data, humans, organization, technology\)$/m);
     expect(existsSync(join(dir, 'readiness.yaml'))).toBe(false);
   });
 });

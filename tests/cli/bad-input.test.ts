@@ -23,7 +23,7 @@ const cases: [string, Record<string, string>, string[], RegExp][] = [
   ['an unknown option', { 'readiness.yaml': 'answers:\n  consumer: humanz\n' }, [], /^ready: readiness\.yaml:2 answers\.consumer: "consumer" has no option "humanz" \(options: humans, machines\)$/],
   ['two choices on a single-choice question', { 'readiness.yaml': 'answers:\n  consumer: [humans, machines]\n' }, [], /^ready: readiness\.yaml:2 answers\.consumer: "consumer" takes one choice, got 2$/],
   ['a wrong type', { 'readiness.yaml': 'answers:\n  consumer:\n    choice: 5\n' }, [], /^ready: readiness\.yaml:3 answers\.consumer\.choice: expected string or list, received number$/],
-  ['an unknown top-level key', { 'readiness.yaml': 'answer:\n  consumer: humans\n' }, [], /^ready: readiness\.yaml:1: unknown key "answer"$/],
+  ['an unknown top-level key', { 'readiness.yaml': 'answer:\n  consumer: humans\n' }, [], /^ready: readiness\.yaml:1: unknown key "answer" \(did you mean "answers"\?\)$/],
   ['a bad date', { 'readiness.yaml': 'answers:\n  consumer: { choice: humans, at: yesterday }\n' }, [], /^ready: readiness\.yaml:2 answers\.consumer\.at: /]
   ,['a number where a gate term goes', { 'readiness.yaml': 'gate:\n  minScore: high\n' }, [], /^ready: readiness\.yaml:2 gate\.minScore: expected number or mapping, received string$/],
   ['a missing rubric file', { 'readiness.yaml': 'rubric: ./nope.yaml\nanswers: {}\n' }, [], /^ready: .*nope\.yaml: no such rubric$/],
@@ -32,7 +32,7 @@ const cases: [string, Record<string, string>, string[], RegExp][] = [
   ['duplicate question ids in a rubric', { 'r.yaml': RUBRIC_OK.replace('- id: owner', '- id: quality'), 'readiness.yaml': 'rubric: r.yaml\n' }, [], /r\.yaml:\d+ questions\[1\]\.id: duplicate question id "quality"/],
   ['a when cycle in a rubric', { 'r.yaml': RUBRIC_OK.replace('    tiers: [high]\n', '    tiers: [high]\n    when: { question: latency, in: ["yes"] }\n'), 'readiness.yaml': 'rubric: r.yaml\n' }, [], /r\.yaml:\d+ questions\[3\]\.when: "when" conditions form a cycle: serving -> latency -> serving/],
   ['a bad --min-score', { 'readiness.yaml': 'answers: {}\n' }, ['--min-score', '101'], /^ready: --min-score: expected a number from 0 to 100, got "101"$/],
-  ['an unknown --min-area area', { 'readiness.yaml': 'answers: {}\n' }, ['--min-area', 'dta=50'], /^ready: --min-area: unknown area "dta" \(areas: data, humans, organization, technology\)$/],
+  ['an unknown --min-area area', { 'readiness.yaml': 'answers: {}\n' }, ['--min-area', 'dta=50'], /^ready: --min-area: unknown area "dta" \(did you mean "data"\?\) \(areas: data, humans, organization, technology\)$/],
   ['a missing readiness file', {}, [], /^ready: readiness\.yaml: no such readiness file; run `ready assess`/],
 ];
 

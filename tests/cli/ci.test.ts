@@ -67,11 +67,11 @@ describe('GitHub Actions', () => {
     expect(annotations(r.stdout)[0]).toMatch(/^::error file=a%2Cb%3Ac\/readiness\.yaml,line=8,title=ready%3A BLOCKER owner::/);
   });
 
-  it('escapes "%" and newlines in messages', async () => {
+  it('escapes "%" and shows a newline in user text as a marker, never a line break', async () => {
     const rubric = RUBRIC.replace('{ id: none, label: Nobody, score: 0, blocker: true }', '{ id: none, label: "100% nobody,\\nreally: nobody", score: 0, blocker: true }');
     const dir = tempProject({ 'rubric.yaml': rubric, 'readiness.yaml': FAILING });
     const r = await runCli(['check'], { cwd: dir, env: github(dir) });
-    expect(annotations(r.stdout)[0]).toBe(BLOCKER.replace('"Nobody"', '"100%25 nobody,%0Areally: nobody"'));
+    expect(annotations(r.stdout)[0]).toBe(BLOCKER.replace('"Nobody"', '"100%25 nobody,⏎really: nobody"'));
   });
 
   it('keeps stdout a parseable report when it carries one, and annotates on stderr', async () => {
@@ -133,7 +133,7 @@ describe('GitHub Actions', () => {
     const dir = project(PASSING.replace('answers:', 'gate:\n  minArea:\n    dta: 50\nanswers:'));
     const r = await runCli(['check'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('ready: readiness.yaml:4 gate.minArea.dta: unknown area "dta" in rubric mini (areas: data, tech)\n');
+    expect(r.stderr).toBe('ready: readiness.yaml:4 gate.minArea.dta: unknown area "dta" (did you mean "data"?) in rubric mini (areas: data, tech)\n');
   });
 });
 

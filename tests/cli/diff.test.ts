@@ -1,16 +1,19 @@
 // `ready diff OLD.json NEW.json` on reports written by `ready report`, and on files that are not.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { marked, type Tokens } from 'marked';
 import { ROOT, runCli, tempProject } from '../helpers/cli.js';
 
 const MINI = join(ROOT, 'tests/fixtures/rubrics/mini.yaml');
-const readiness = (answers: string) => `project: churn-model\nrubric: ${JSON.stringify(MINI)}\nanswers:\n${answers}`;
+// readiness.yaml names a rubric inside its repository: a copy next to it
+const readiness = (answers: string) => `project: churn-model\nrubric: ./mini.yaml\nanswers:\n${answers}`;
 
 let dir: string;
 beforeAll(async () => {
   dir = tempProject({
+    'before/mini.yaml': readFileSync(MINI, 'utf8'),
+    'after/mini.yaml': readFileSync(MINI, 'utf8'),
     'before/readiness.yaml': readiness('  consumer: machines\n  quality: manual\n  owner: none\n  tools: [ci]\n  serving: api\n'),
     'after/readiness.yaml': readiness('  consumer: machines\n  quality: automated\n  owner: named\n  tools: [ci, docker]\n  serving: api\n  latency: "no"\n'),
     'broken.json': '{"schemaVersion": 1, "score": ',

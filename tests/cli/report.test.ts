@@ -16,7 +16,7 @@ const ANSI = /\u001b\[/;
 
 /** High tier, a blocker and a hostile note: `ready check` fails this project. */
 const FAILING = `project: "churn | <b>model</b>"
-rubric: ${JSON.stringify(MINI)}
+rubric: ./mini.yaml
 answers:
   consumer: machines
   quality:
@@ -29,7 +29,8 @@ answers:
 
 let failing: string;
 beforeAll(() => {
-  failing = tempProject({ 'readiness.yaml': FAILING });
+  // readiness.yaml names a rubric inside its repository
+  failing = tempProject({ 'readiness.yaml': FAILING, 'mini.yaml': readFileSync(MINI, 'utf8') });
 });
 
 describe('ready report', () => {
@@ -70,7 +71,7 @@ describe('ready report', () => {
   });
 
   it('writes each format to a file with -o, and nothing to stdout', async () => {
-    const dir = tempProject({ 'readiness.yaml': FAILING });
+    const dir = tempProject({ 'readiness.yaml': FAILING, 'mini.yaml': readFileSync(MINI, 'utf8') });
     const checks: Record<string, (text: string) => void> = {
       'report.md': (t) => expect(t).toMatch(/^# Readiness report: churn \\\| &lt;b&gt;model&lt;\/b&gt;\n/),
       'report.html': (t) => {

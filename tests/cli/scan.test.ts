@@ -1,6 +1,6 @@
 // `ready scan` and the evidence in `ready check`, run through the built binary.
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempProject, ROOT } from '../helpers/cli.js';
 
@@ -38,7 +38,7 @@ describe('ready scan', () => {
   });
 
   it('uses the rubric that readiness.yaml in the root names', async () => {
-    const dir = tempProject({ 'readiness.yaml': `rubric: ${RUBRIC}\nanswers: {}\n`, Dockerfile: 'FROM python:3.12\n' });
+    const dir = tempProject({ 'readiness.yaml': `rubric: ./evidence.yaml\nanswers: {}\n`, 'evidence.yaml': readFileSync(RUBRIC, 'utf8'), Dockerfile: 'FROM python:3.12\n' });
     const json = JSON.parse((await runCli(['scan', '--format', 'json'], { cwd: dir })).stdout);
     expect(json.rubric.id).toBe('evidence');
     expect(json.questions.packaging[0]).toMatchObject({ found: true, paths: ['Dockerfile'] });
@@ -82,7 +82,8 @@ describe('ready check with evidence', () => {
   // found nothing is never a contradiction: tests/evidence/contradictions.test.ts)
   const project = () => {
     const dir = tempProject({
-      'readiness.yaml': [`rubric: ${RUBRIC}`, 'answers:', '  consumer: humans', '  packaging: notebook', '  ci: none', ''].join('\n'),
+      'evidence.yaml': readFileSync(RUBRIC, 'utf8'),
+      'readiness.yaml': [`rubric: ./evidence.yaml`, 'answers:', '  consumer: humans', '  packaging: notebook', '  ci: none', ''].join('\n'),
       '.github/workflows/ci.yml': 'on: [push]\n',
       Dockerfile: 'FROM python:3.12-slim\n',
     });
@@ -93,7 +94,7 @@ describe('ready check with evidence', () => {
   it('shows the contradictions and the scan, and passes while the gate allows them', async () => {
     const r = await runCli(['check'], { cwd: project() });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Evidence +3 files scanned \(directory walk\); 2 contradictions$/m);
+    expect(r.stdout).toMatch(/^Evidence +4 files scanned \(directory walk\); 2 contradictions$/m);
     expect(r.stdout).toContain('Contradictions (2): answers the repository does not bear out');
     // the messages wrap at 80 columns
     const flat = r.stdout.replace(/\s+/g, ' ');

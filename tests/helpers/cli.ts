@@ -77,9 +77,9 @@ async function runInProcess(args: string[], opts: RunOptions): Promise<RunResult
   }
 }
 
-/** A fresh directory holding the given files (path -> content), inside the test run's temporary folder. */
-export function tempProject(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ready-test-'));
+/** A fresh directory holding the given files (path -> content), in `parent` (default: the test run's temporary folder). */
+export function tempProject(files: Record<string, string> = {}, parent = tmpdir()): string {
+  const dir = mkdtempSync(join(parent, 'ready-test-'));
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);

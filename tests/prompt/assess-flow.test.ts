@@ -2,8 +2,9 @@
 // with a scripted user. The mini rubric: tier question `consumer` (humans -> low, machines -> high);
 // data: quality (role ds), owner (may be "not applicable"); tech: tools (multiple choice), serving
 // (high tier only), latency (only when serving=api).
-import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runAssess, type AssessOptions } from '../../src/commands/assess.js';
 import { schemaComment } from '../../src/write/schema-ref.js';
@@ -15,10 +16,16 @@ import { FIXTURES, NOW } from '../helpers/rubric.js';
 import { tempProject } from '../helpers/cli.js';
 import { act, answer, interrupt, ScriptedPrompter, type Move } from './scripted-prompter.js';
 
-const MINI = join(FIXTURES, 'rubrics/mini.yaml');
+// readiness.yaml may only name a rubric inside its repository: every session's folder sits in one
+// repository that also holds the mini rubric
+const REPO = mkdtempSync(join(tmpdir(), 'ready-assess-repo-'));
+mkdirSync(join(REPO, '.git'));
+const MINI = join(REPO, 'mini.yaml');
+copyFileSync(join(FIXTURES, 'rubrics/mini.yaml'), MINI);
+afterAll(() => rmSync(REPO, { recursive: true, force: true }));
 
 async function session(moves: Move[], opts: AssessOptions & { files?: Record<string, string>; suggest?: Suggestions; noUser?: boolean } = {}) {
-  const dir = tempProject(opts.files ?? {});
+  const dir = tempProject(opts.files ?? {}, REPO);
   const rubric = opts.rubric === undefined ? MINI : opts.files?.[opts.rubric] !== undefined ? join(dir, opts.rubric) : opts.rubric;
   const file = join(dir, 'readiness.yaml');
   const prompter = new ScriptedPrompter(moves);
@@ -232,11 +239,11 @@ describe('ready assess (scripted)', () => {
 
   it('refuses an unknown area or role, listing the valid ones', async () => {
     await expect(session([], { area: ['people'] })).rejects.toThrow(new UsageError('--area: unknown area "people" (areas: data, tech)'));
-    await expect(session([], { role: ['dba'] })).rejects.toThrow(/--role: unknown role "dba" \(roles: ds\)/);
+    await expect(session([], { role: ['dba'] })).rejects.toThrow(/--role: unknown role "dba" \(did you mean "ds"\?\) \(roles: ds\)/);
   });
 
   it('refuses a --file in a directory that does not exist before asking anything', async () => {
-    const dir = tempProject();
+    const dir = tempProject({}, REPO);
     const prompter = new ScriptedPrompter([]);
     const io = { prompter, out: () => {}, err: () => {}, color: false, now: () => NOW, whoAmI: async () => undefined };
     await expect(runAssess({ file: join(dir, 'nope/readiness.yaml'), rubric: MINI }, io)).rejects.toThrow(new UsageError(`--file: ${join(dir, 'nope/readiness.yaml')}: directory ${join(dir, 'nope')} does not exist`));
@@ -245,7 +252,7 @@ describe('ready assess (scripted)', () => {
 
   it('never rewrites a readiness file it cannot read', async () => {
     const bad = readinessWith('  consumer: robots\n');
-    const dir = tempProject({ 'readiness.yaml': bad });
+    const dir = tempProject({ 'readiness.yaml': bad }, REPO);
     const file = join(dir, 'readiness.yaml');
     const prompter = new ScriptedPrompter([]);
     const io = { prompter, out: () => {}, err: () => {}, color: false, now: () => NOW, whoAmI: async () => undefined };

@@ -2,7 +2,8 @@
 // contradicted answer confirmed on the spot, an empty "not applicable" refused, the opening screen
 // counting what `ready check` counts, and --role/--by from readiness.yaml's respondents.
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAssess, type AssessOptions, type EvidenceHelp } from '../../src/commands/assess.js';
 import { loadReadiness } from '../../src/load/load-readiness.js';
@@ -14,14 +15,19 @@ import { answers as answersOf, FIXTURES, NOW } from '../helpers/rubric.js';
 import { tempProject } from '../helpers/cli.js';
 import { act, answer, ScriptedPrompter, type Move } from './scripted-prompter.js';
 
-const MINI = join(FIXTURES, 'rubrics/mini.yaml');
-const dirs: string[] = [];
+// readiness.yaml may only name a rubric inside its repository: the sessions' folders sit in one
+// repository that also holds the mini rubric
+const REPO = mkdtempSync(join(tmpdir(), 'ready-assess-repo-'));
+mkdirSync(join(REPO, '.git'));
+const MINI = join(REPO, 'mini.yaml');
+copyFileSync(join(FIXTURES, 'rubrics/mini.yaml'), MINI);
+const dirs: string[] = [REPO];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
 async function session(moves: Move[], opts: AssessOptions & { files?: Record<string, string>; help?: EvidenceHelp; confirms?: boolean[]; user?: string } = {}) {
-  const dir = tempProject(opts.files ?? {});
+  const dir = tempProject(opts.files ?? {}, REPO);
   dirs.push(dir);
   const file = join(dir, 'readiness.yaml');
   const prompter = new ScriptedPrompter(moves, opts.confirms);

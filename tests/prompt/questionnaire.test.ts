@@ -82,7 +82,7 @@ describe('scopeProblems', () => {
   it('names the unknown area or role and lists the valid ones', () => {
     expect(scopeProblems(rubric, { areas: ['data', 'people'], roles: ['dba'] })).toEqual([
       '--area: unknown area "people" (areas: data, tech)',
-      '--role: unknown role "dba" (roles: ds)',
+      '--role: unknown role "dba" (did you mean "ds"?) (roles: ds)',
     ]);
     expect(scopeProblems(rubric, { areas: ['tech'], roles: ['ds'] })).toEqual([]);
   });

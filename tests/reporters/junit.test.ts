@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { outcomeOf, renderJunit } from '../../src/reporters/junit.js';
-import { stripControl } from '../../src/text/sanitize.js';
+import { cleanText } from '../../src/text/sanitize.js';
 import type { Report } from '../../src/core/report.js';
 import { FIXTURE_REPORTS, HOSTILE_NOTE, hostileReport, scannedReport } from './fixtures.js';
 
@@ -10,7 +10,7 @@ interface Node {
   [key: string]: unknown;
 }
 const parse = (xml: string) =>
-  new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) }).parse(xml) as {
+  new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) }).parse(xml) as {
     testsuites: Node & { testsuite: (Node & { testcase: Node[] })[] };
   };
 
@@ -61,7 +61,7 @@ describe('JUnit report', () => {
     const xml = renderJunit(report);
     expect(XMLValidator.validate(xml)).toBe(true);
     const { testsuites } = parse(xml);
-    expect(testsuites.name).toBe(`ready: ${stripControl(report.project!)}`);
+    expect(testsuites.name).toBe(`ready: ${cleanText(report.project!)}`);
     const first = testsuites.testsuite[0]!.testcase[0]! as { name: string; failure: { '#text': string } };
     expect(first.name).toBe(`quality: ${report.questions[0]!.prompt}`);
     expect(first.failure['#text']).toContain(`Note: ${HOSTILE_NOTE} ]]>  \uFFFD end`);

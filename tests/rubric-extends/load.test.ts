@@ -87,7 +87,7 @@ describe('errors in a merged rubric are reported where they were written', () =>
 
   it('an unknown key in an override: the line of the key', async () => {
     const dir = tempProject({ 'base.yaml': BASE, 'child.yaml': 'extends: ./base.yaml\nid: c\nversion: "1"\nquestions:\n  - id: owner\n    wieght: 2\n' });
-    expect(await errorOf(join(dir, 'child.yaml'))).toEqual([`${join(dir, 'child.yaml')}:6 questions[0]: unknown key "wieght"`]);
+    expect(await errorOf(join(dir, 'child.yaml'))).toEqual([`${join(dir, 'child.yaml')}:6 questions[0]: unknown key "wieght" (did you mean "weight"?)`]);
   });
 
   it('a parent entry broken by what the child removed: the parent line, naming the child', async () => {

@@ -9,10 +9,15 @@ import type { Answers } from '../../src/core/answers.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const rubric = await loadRubricFile(builtinRubricYaml('default'));
-const HIGH_ONLY = ['consumer-contract', 'fallback', 'human-oversight', 'staged-rollout'];
+const HIGH_ONLY = ['consumer-contract', 'fallback', 'staged-rollout'];
 const STREAMING_ONLY = ['stream-backpressure', 'stream-late-data', 'stream-replay'];
-const TRAINED_MODEL = ['feature-tests', 'feature-value', 'label-quality', 'model-format', 'model-selection', 'model-tests', 'retraining-policy', 'training-serving-skew'];
-const MODEL_OR_RULES = ['ground-truth', 'model-lineage', 'model-monitoring', 'model-validation'];
+const TRAINED_MODEL = ['feature-value', 'label-quality', 'model-format', 'model-selection', 'model-tests', 'retraining-policy', 'training-serving-skew'];
+// judged against outcomes or a previous version; a generative product has its own evaluation
+const MODEL_OR_RULES = ['explainability', 'ground-truth', 'model-monitoring', 'model-validation'];
+// anything that computes or decides: not a dashboard of figures
+const COMPUTES = ['ai-act-classification', 'human-oversight', 'ml-security', 'model-lineage', 'staged-rollout'];
+// every kind has code to test
+const EVERY_KIND = ['feature-tests'];
 const GENERATIVE = ['genai-cost', 'genai-evaluation', 'llm-version-pinning', 'prompt-injection', 'vendor-terms'];
 
 const asked = (consumer: string, frequency: string, kind: string) => {
@@ -29,6 +34,12 @@ describe('the tier changes the questions', () => {
     expect(has(high, HIGH_ONLY)).toEqual(HIGH_ONLY);
     expect(high.size).toBeGreaterThan(medium.size);
     for (const id of medium) expect(high.has(id), id).toBe(true);
+  });
+
+  it('asks about human oversight wherever the output is refreshed, not only where software acts on it', () => {
+    expect(asked('humans', 'batch', 'model').has('human-oversight')).toBe(true);
+    expect(asked('machines', 'batch', 'model').has('human-oversight')).toBe(true);
+    expect(asked('humans', 'once', 'model').has('human-oversight')).toBe(false);
   });
 
   it('asks the production questions from the medium tier on', () => {
@@ -50,10 +61,10 @@ describe('streaming changes the questions', () => {
 
 describe('the product kind changes the questions', () => {
   it.each<[string, string[], string[]]>([
-    ['model', [...TRAINED_MODEL, ...MODEL_OR_RULES], GENERATIVE],
-    ['rules', MODEL_OR_RULES, [...TRAINED_MODEL, ...GENERATIVE]],
-    ['dashboard', [], [...TRAINED_MODEL, ...MODEL_OR_RULES, ...GENERATIVE, 'explainability', 'ai-act-classification', 'staged-rollout']],
-    ['generative', [...MODEL_OR_RULES, ...GENERATIVE], TRAINED_MODEL],
+    ['model', [...TRAINED_MODEL, ...MODEL_OR_RULES, ...COMPUTES, ...EVERY_KIND], GENERATIVE],
+    ['rules', [...MODEL_OR_RULES, ...COMPUTES, ...EVERY_KIND], [...TRAINED_MODEL, ...GENERATIVE]],
+    ['dashboard', EVERY_KIND, [...TRAINED_MODEL, ...MODEL_OR_RULES, ...GENERATIVE, ...COMPUTES]],
+    ['generative', [...GENERATIVE, ...COMPUTES, ...EVERY_KIND], [...TRAINED_MODEL, ...MODEL_OR_RULES]],
   ])('a %s product', (kind, yes, no) => {
     const high = asked('machines', 'batch', kind);
     expect(has(high, yes)).toEqual([...yes].sort());

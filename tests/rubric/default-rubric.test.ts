@@ -1,7 +1,8 @@
 // The built-in rubric is the product's knowledge: these tests hold it to the standard of issue 3
 // (complete questions, every barrier of the white paper covered, honest scoring conventions), and
-// of issue 17 for 2.0.0 (the risks experts ask about), and check that the three example projects
-// tell the story they are meant to tell.
+// of issue 17 for 2.0.0 (the risks experts ask about) and of the blind expert review for 2.1.0
+// (one-off outputs judged as one-offs, transfers, oversight, notification duties), and check that
+// the three example projects tell the story they are meant to tell.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,8 +46,8 @@ function expectGoodRemediation(r: Remediation | undefined, where: string) {
 }
 
 describe('default rubric: every question is complete', () => {
-  it('has version 2.0.0 and keeps the starter ids for areas, tiers and levels', () => {
-    expect(rubric.version).toBe('2.0.0');
+  it('has version 2.1.0 and keeps the starter ids for areas, tiers and levels', () => {
+    expect(rubric.version).toBe('2.1.0');
     expect(rubric.tierQuestions.map((q) => q.id)).toEqual(['consumer', 'frequency', 'product-kind']);
     expect(rubric.areas.map((a) => a.id)).toEqual(AREAS);
     expect(rubric.tiers.map((t) => t.id)).toEqual(['low', 'medium', 'high']);
@@ -107,7 +108,11 @@ const BARRIERS: [barrier: string, ids: string[], words: RegExp][] = [
   ['privacy: personal data', ['personal-data'], /personal data/i],
   ['privacy: legal basis', ['legal-basis'], /legal basis/i],
   ['privacy and security review', ['privacy-review', 'data-security'], /security/i],
-  ['scaling across countries', ['cross-border'], /countr/i],
+  ['scaling across countries and legal entities', ['cross-border'], /countr[\s\S]*Article 26/i],
+  ['third-country transfers: cloud regions, vendors and support access need a Chapter V basis', ['third-country-transfers'], /Chapter V[\s\S]*vendor[\s\S]*Data Privacy Framework/i],
+  ['data-subject rights reach training snapshots, feature tables, prediction logs and models', ['data-subject-rights'], /erasure[\s\S]*training snapshot/i],
+  ['a product owner for the live product', ['product-owner'], /product owner/i],
+  ['attacks on the model itself: poisoning, evasion, extraction, membership inference', ['ml-security'], /poison[\s\S]*Article 15/i],
   ['pilot workarounds: extracts and hand-written cleaning scripts', ['data-preparation', 'data-access'], /by hand|cleaning script/i],
   ['licences of external data and third-party models', ['data-licences'], /licen[cs]e/i],
   ['label quality', ['label-quality'], /label/i],
@@ -129,9 +134,9 @@ const BARRIERS: [barrier: string, ids: string[], words: RegExp][] = [
   ['technology the IT department supports', ['it-supported'], /supports?/i],
   ['integration into the business process, with a fallback when the model is down', ['process-integration', 'fallback'], /process[\s\S]*fallback/i],
   ['change management and involvement of the future users', ['change-management'], /change/i],
-  ['human oversight of automated decisions (high tier)', ['human-oversight'], /override|oversight/i],
+  ['human oversight of the output, with GDPR Article 22 stated correctly', ['human-oversight'], /overrule[\s\S]*22\(1\) prohibits[\s\S]*22\(3\)/i],
   ['the EU AI Act: classification (Articles 5, 6, 50, Annex III) and role', ['ai-act-classification'], /Article 5[\s\S]*Annex III[\s\S]*Article 50[\s\S]*provider/i],
-  ['incident management and postmortems', ['incident-management'], /postmortem/i],
+  ['incident management and postmortems, with breach and serious-incident notification', ['incident-management'], /^(?=[\s\S]*postmortem)(?=[\s\S]*72 hours)(?=[\s\S]*Article 73)/i],
   ['a retraining policy and model staleness', ['retraining-policy'], /stale|age/i],
   ['model retirement', ['model-retirement'], /retire/i],
   ['a contract with the consuming system (high tier)', ['consumer-contract'], /service level|schema/i],
@@ -154,7 +159,7 @@ const BARRIERS: [barrier: string, ids: string[], words: RegExp][] = [
   ['reproducible training', ['reproducible-training'], /same result|reproduc/i],
   ['canarying and rollback', ['staged-rollout', 'rollback'], /canary[\s\S]*roll/i],
   ['monitoring of input drift and prediction quality', ['model-monitoring', 'ground-truth'], /drift/i],
-  ['operational monitoring', ['service-monitoring'], /failed|late|slow/i],
+  ['operational monitoring, with SLO burn-rate alerting', ['service-monitoring'], /(failed|late|slow)[\s\S]*burn rate/i],
   ['model validation before release', ['model-validation'], /previous version|current one/i],
   ['model versioning and lineage', ['model-lineage'], /version/i],
   ['fairness where decisions touch people', ['fairness'], /groups?/i],
@@ -220,6 +225,37 @@ describe('default rubric: tiers', () => {
     expect(asked(high).length).toBeGreaterThan(asked(low).length + 20);
   });
 
+  it('asks no recurring-operation question when the output is produced once, whoever consumes it', () => {
+    const RECURRING = ['data-access', 'data-preparation', 'operator', 'service-monitoring', 'incident-management', 'retraining-policy', 'rollback', 'backup-recovery', 'running-cost', 'model-retirement', 'model-monitoring', 'ground-truth', 'key-person', 'team-capacity', 'product-owner', 'data-subject-rights'];
+    const kinds = { 'product-kind': { choice: ['model'] } };
+    const once = evaluate(rubric, { consumer: { choice: ['machines'] }, frequency: { choice: ['once'] }, ...kinds }, { now: NOW });
+    const batch = evaluate(rubric, { consumer: { choice: ['humans'] }, frequency: { choice: ['batch'] }, ...kinds }, { now: NOW });
+    expect(once.tier.id).toBe('medium');
+    const asked = (r: typeof once) => new Set(r.questions.filter((q) => q.status === 'unanswered').map((q) => q.id));
+    for (const id of RECURRING) {
+      expect(asked(once).has(id), `${id} once`).toBe(false);
+      expect(asked(batch).has(id), `${id} batch`).toBe(true);
+    }
+    for (const id of ['interface', 'data-licences', 'data-quality', 'model-format']) expect(asked(once).has(id), id).toBe(true);
+  });
+
+  it('fails every tier\'s gate on a blocker, the low tier\'s included, and reports a blocked project as a prototype', () => {
+    const strong = Object.fromEntries(rubric.questions.map((q) => [q.id, { choice: [q.options.find((o) => o.score === 1)!.id] }]));
+    const low = { ...strong, consumer: { choice: ['humans'] }, frequency: { choice: ['once'] }, 'product-kind': { choice: ['model'] } };
+    const clean = evaluate(rubric, low, { now: NOW });
+    expect(clean.tier.id).toBe('low');
+    expect(clean.gate.passed).toBe(true);
+    const blocked = evaluate(rubric, { ...low, 'data-approvals': { choice: ['refused'] } }, { now: NOW });
+    expect(blocked.gate.passed).toBe(false);
+    expect(blocked.gate.failures.map((f) => f.term)).toContain('maxBlockers');
+    expect(blocked.level).toMatchObject({ id: 'prototype', cappedByBlockers: true });
+    expect(rubric.blockedLevel).toBe('prototype');
+  });
+
+  it('gates the low tier on the people who act on the result as well as on the data', () => {
+    expect(Object.keys(rubric.gates.low?.minArea ?? {}).sort()).toEqual(['data', 'humans']);
+  });
+
   it('gates the low tier leniently and the high tier strictly, in every area, at the level described as fit for each tier', () => {
     const min = (tier: string) => {
       const t = rubric.gates[tier]?.minScore;
@@ -249,7 +285,8 @@ describe('default rubric: scoring conventions', () => {
     ['data-access', 'manual-extract', 'automated'],
     ['data-preparation', 'scripts-manual', 'pipeline'],
     ['label-quality', 'spot-checked', 'managed'],
-    ['feature-value', 'importance-once', 'reviewed'],
+    ['feature-value', 'reviewed-manual', 'reviewed'],
+    ['data-subject-rights', 'by-hand', 'automated'],
     ['stream-late-data', 'documented-manual', 'handled'],
     ['ground-truth', 'manual', 'automated'],
     ['release-process', 'documented-manual', 'cd'],
@@ -270,7 +307,7 @@ describe('default rubric: scoring conventions', () => {
     ['stream-replay', 'manual', 'automated'],
     ['genai-evaluation', 'manual', 'automated'],
     ['model-monitoring', 'manual', 'full'],
-    ['service-monitoring', 'manual', 'slo'],
+    ['service-monitoring', 'manual', 'slo-error-budget'],
   ];
 
   it.each(HAND_AND_AUTOMATED)('%s: by hand (%s) earns half, automated (%s) full credit', (qid, byHand, automated) => {
@@ -291,6 +328,7 @@ describe('default rubric: scoring conventions', () => {
       'fairness/found-unresolved',
       'legal-basis/no-basis',
       'operator/nobody',
+      'serving-security/open',
     ]);
     for (const b of blockers) {
       const [qid, oid] = b.split('/') as [string, string];
@@ -299,18 +337,49 @@ describe('default rubric: scoring conventions', () => {
     }
   });
 
-  it('skips the legal basis, privacy review and cross-border roll-out only when no personal data is confirmed', () => {
+  it('skips the privacy follow-ups (legal basis, review, roll-out, transfers, data-subject rights) only when no personal data is confirmed', () => {
     const base: Answers = { consumer: { choice: ['humans'] }, frequency: { choice: ['batch'] }, 'product-kind': { choice: ['model'] } };
+    const FOLLOW_UPS = ['legal-basis', 'privacy-review', 'cross-border', 'third-country-transfers', 'data-subject-rights'];
     const statusOf = (personal: string) => {
       const r = evaluate(rubric, { ...base, 'personal-data': { choice: [personal] } }, { now: NOW });
-      return Object.fromEntries(r.questions.filter((q) => ['legal-basis', 'privacy-review', 'cross-border'].includes(q.id)).map((q) => [q.id, q.status]));
+      return Object.fromEntries(r.questions.filter((q) => FOLLOW_UPS.includes(q.id)).map((q) => [q.id, q.status]));
     };
-    expect(statusOf('none-confirmed')).toEqual({ 'legal-basis': 'condition-unmet', 'privacy-review': 'condition-unmet', 'cross-border': 'condition-unmet' });
-    const open = { 'legal-basis': 'unanswered', 'privacy-review': 'unanswered', 'cross-border': 'unanswered' };
+    expect(statusOf('none-confirmed')).toEqual(Object.fromEntries(FOLLOW_UPS.map((id) => [id, 'condition-unmet'])));
+    const open = Object.fromEntries(FOLLOW_UPS.map((id) => [id, 'unanswered']));
     expect(statusOf('personal-raw')).toEqual(open);
     // an unchecked belief and not knowing keep the follow-ups: neither may score above the honest answer
     expect(statusOf('none-assumed')).toEqual(open);
     expect(statusOf('dont-know')).toEqual(open);
+  });
+
+  it('never lets an unchecked belief about personal data outscore admitting raw personal data', () => {
+    expect(option('personal-data', 'personal-raw').risk).toBe('high');
+    expect(option('personal-data', 'none-assumed').score).toBeLessThanOrEqual(option('personal-data', 'personal-raw').score);
+    expect(option('personal-data', 'personal-raw').score).toBeLessThan(option('personal-data', 'personal-minimised').score);
+  });
+
+  it('gives no credit to a prohibited AI use and marks high-risk duties left open as a high risk', () => {
+    const ai = question('ai-act-classification');
+    for (const o of ai.options.filter((x) => x.id !== 'prohibited')) expect(o.label, o.id).not.toMatch(/prohibited/i);
+    expect(option('ai-act-classification', 'high-risk-duties-open')).toMatchObject({ risk: 'high' });
+    expect(option('ai-act-classification', 'high-risk-duties-open').score).toBeLessThan(option('ai-act-classification', 'classified-not-high-risk').score);
+    expect(ai.help).toMatch(/Article 3\(1\)[\s\S]*Article\s+6\(3\)[\s\S]*Article 25[\s\S]*Article 27[\s\S]*2 August 2026/);
+  });
+
+  it('lets a one-off analysis earn full credit for checks done once, documented and reviewed, without automating them', () => {
+    for (const [qid, oid] of [['data-validation', 'checked-for-analysis'], ['reproducible-training', 'rerun-for-analysis'], ['model-selection', 'reviewed-for-analysis']] as const) {
+      expect(option(qid, oid).score, `${qid}/${oid}`).toBe(1);
+      expect(option(qid, oid).label, `${qid}/${oid}`).toMatch(/^One-off analysis only[\s\S]*second person/);
+    }
+    // approvals and the legal basis are judged against this use, which for a one-off is the analysis
+    expect(option('data-approvals', 'approved').label).toMatch(/one-off analysis/);
+    expect(option('legal-basis', 'documented').label).toMatch(/one-off analysis/);
+  });
+
+  it('credits the team that runs its own product with an on-call rota as fully as an operations team', () => {
+    expect(option('operator', 'on-call-team').label).toMatch(/building team[\s\S]*on-call rota of at least two/);
+    expect(option('operator', 'builders-runbook').label).toMatch(/no on-call rota/);
+    expect(option('packaging', 'container-ci').label).toMatch(/wheel or bundle/);
   });
 
   it('lets only the questions about decisions on people be marked not applicable; the product kind replaces the rest', () => {
@@ -416,10 +485,10 @@ describe('examples', () => {
   it('notebook-pilot fails on blockers, and its plan starts with them', () => {
     expect(nb.tier.id).toBe('high');
     expect(nb.gate.passed).toBe(false);
-    expect(nb.blockers.map((b) => b.question).sort()).toEqual(['legal-basis', 'operator']);
+    expect(nb.blockers.map((b) => b.question).sort()).toEqual(['legal-basis', 'operator', 'serving-security']);
     expect(nb.gate.failures.map((f) => f.term)).toContain('maxBlockers');
     expect(nb.level.cappedByBlockers || nb.level.id === 'prototype').toBe(true);
-    expect(nb.remediation.slice(0, 2).every((r) => r.blocker)).toBe(true);
+    expect(nb.remediation.slice(0, 3).every((r) => r.blocker)).toBe(true);
   });
 
   it('production-service is high tier, passes the strict gate and has only refinements left', () => {

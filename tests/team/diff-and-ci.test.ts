@@ -7,11 +7,13 @@ import { ROOT, runCli, tempProject } from '../helpers/cli.js';
 import { cleanup, commit, git, gitRepo, readiness } from './git-repo.js';
 
 const MINI = join(ROOT, 'tests/fixtures/rubrics/mini.yaml');
-const mini = (project: string, answers: string) => `project: ${project}\nrubric: ${JSON.stringify(MINI)}\nanswers:\n  consumer: machines\n${answers}`;
+// readiness.yaml names a rubric inside its repository: a copy in the project folder
+const mini = (project: string, answers: string) => `project: ${project}\nrubric: ../mini.yaml\nanswers:\n  consumer: machines\n${answers}`;
 
 let dir: string;
 beforeAll(async () => {
   dir = tempProject({
+    'mini.yaml': readFileSync(MINI, 'utf8'),
     'a/readiness.yaml': mini('churn-model', '  quality: manual\n'),
     'b/readiness.yaml': mini('churn-model', '  quality: automated\n'),
     'c/readiness.yaml': mini('fraud-model', '  quality: automated\n'),

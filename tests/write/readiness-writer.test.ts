@@ -117,7 +117,8 @@ rubric: ${MINI}
     text = editAnswer(text, 'tools', by({ choice: ['dont-know'] }));
     text = editAnswer(text, 'owner', by({ choice: ['named'], note: 'Jane (warehouse)' }));
     writeFileSync(file, text);
-    const loaded = await loadReadiness(file);
+    // the file names the fixture rubric outside its temporary folder: only --rubric may do that
+    const loaded = await loadReadiness(file, MINI);
     expect(loaded.project).toBe('churn');
     expect(loaded.gate).toEqual({ minScore: 60 });
     expect(loaded.answers.consumer).toMatchObject({ choice: ['machines'], by: 'Bo', at: AT });
@@ -190,15 +191,29 @@ describe('ReadinessWriter', () => {
     expect(readdirSync(dir)).toEqual(['readiness.yaml']);
   });
 
-  it('refuses to overwrite a file someone changed meanwhile', () => {
+  it('adds the answer to a file someone changed meanwhile, keeping their change', () => {
     const dir = tempProject({ 'readiness.yaml': TEAM_FILE });
     const file = join(dir, 'readiness.yaml');
     const writer = new ReadinessWriter(file, TEAM_FILE, header);
     writer.save('consumer', by({ choice: ['machines'] }));
     const edited = `${readFileSync(file, 'utf8')}# edited in an editor\n`;
     writeFileSync(file, edited);
-    expect(() => writer.save('quality', by({ choice: ['none'] }))).toThrow(/was changed while `ready assess` was running; not overwriting it/);
-    expect(readFileSync(file, 'utf8')).toBe(edited);
+    expect(writer.save('quality', by({ choice: ['none'] }))).toBe('merged');
+    expect(readFileSync(file, 'utf8')).toBe(editAnswer(edited, 'quality', by({ choice: ['none'] })));
+  });
+
+  it('refuses to overwrite a file changed meanwhile into one it cannot edit, and keeps the answer for the next save', () => {
+    const dir = tempProject({ 'readiness.yaml': TEAM_FILE });
+    const file = join(dir, 'readiness.yaml');
+    const writer = new ReadinessWriter(file, TEAM_FILE, header);
+    writeFileSync(file, 'answers: [unclosed\n');
+    expect(() => writer.save('quality', by({ choice: ['none'] }))).toThrow(/was changed while `ready assess` was running and can no longer be edited .*; not overwriting it/);
+    expect(readFileSync(file, 'utf8')).toBe('answers: [unclosed\n');
+    expect(writer.unsaved.map((u) => u.id)).toEqual(['quality']);
+    writeFileSync(file, TEAM_FILE);
+    writer.save('owner', by({ choice: ['named'] }));
+    expect(writer.unsaved).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toMatch(/quality:[\s\S]*choice: none/);
   });
 
   for (const at of ['write', 'rename'] as const) {
