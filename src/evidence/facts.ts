@@ -6,7 +6,7 @@
 import { CAPABILITIES, type Capability } from '../core/probe-kinds.js';
 import { MAX_PROOFS, type CapabilityFinding, type Proof } from '../core/evidence.js';
 import { compileGlob } from '../match/glob.js';
-import { compilePattern, type ContentPattern } from '../match/pattern.js';
+import { compileAny, compilePattern, type ContentPattern } from '../match/pattern.js';
 import { ciByPlace, ciPlatform, isReadyOwnCi, mayBeCi, readCi, type CiConfig } from './ci.js';
 import { codeText, importsOf, isCodeFile, moduleWithin, type CodeText } from './code-text.js';
 import type { Ecosystem } from './manifests/index.js';
@@ -62,11 +62,17 @@ type PathTest = (path: string) => boolean;
  * could match.
  */
 function pathTest(globs: readonly string[]): PathTest {
-  const tests = globs.flatMap(compileGlob).map(({ key, regex }): PathTest => {
+  const tests = globs.flatMap(compileGlob).map(({ key, regex, pattern }): PathTest => {
     if ('exact' in key) return (p) => p === key.exact;
     if ('basename' in key) return (p) => p.endsWith(key.basename) && (p.length === key.basename.length || p[p.length - key.basename.length - 1] === '/') && regex.test(p);
     if ('ext' in key) return (p) => p.endsWith(`.${key.ext}`) && regex.test(p);
-    return (p) => p.startsWith(key.prefix) && regex.test(p);
+    // no fixed start: the glob's longest literal part must at least occur (`Dockerfile` of `**/Dockerfile*`)
+    const literal = pattern
+      .replace(/\[[^\]]*\]/g, '*')
+      .split(/[*?\\]+/)
+      .map((part) => part.replace(/^\/+|\/+$/g, ''))
+      .reduce((a, b) => (b.length > a.length ? b : a), '');
+    return (p) => p.startsWith(key.prefix) && p.includes(literal) && regex.test(p);
   });
   return (p) => tests.some((t) => t(p));
 }
@@ -109,12 +115,15 @@ function compileSignals(vocabulary: Vocabulary): CompiledSignal[] {
   return out;
 }
 
-const compiledFor = new WeakMap<Vocabulary, { signals: CompiledSignal[]; locks: PathTest; dists: Map<string, string> }>();
+const compiledFor = new WeakMap<Vocabulary, { signals: CompiledSignal[]; anyCode: ContentPattern; locks: PathTest; dists: Map<string, string> }>();
 
 function compiled(vocabulary: Vocabulary) {
   let c = compiledFor.get(vocabulary);
   if (!c) {
-    c = { signals: compileSignals(vocabulary), locks: pathTest(vocabulary.pinning.locks), dists: new Map() };
+    const signals = compileSignals(vocabulary);
+    // the code signals that need no import, as one pattern: most files match none of them
+    const anyCode = compileAny(signals.filter((s) => !s.files && !s.imports && s.pattern).map((s) => s.signal.pattern!));
+    c = { signals, anyCode, locks: pathTest(vocabulary.pinning.locks), dists: new Map() };
     compiledFor.set(vocabulary, c);
   }
   return c;
@@ -146,7 +155,7 @@ export function distributionOf(module: string, vocabulary: Vocabulary): string {
 }
 
 export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts {
-  const { signals, locks: lockGlobs } = compiled(vocabulary);
+  const { signals, anyCode, locks: lockGlobs } = compiled(vocabulary);
   const rules = secretRules(vocabulary);
   const venvs = virtualenvDirs(input.listing);
   const own = input.listing.filter((p) => !isForeignPath(p, venvs));
@@ -302,7 +311,9 @@ export function readFacts(input: FactsInput, vocabulary: Vocabulary): RepoFacts 
       const imported = (names: readonly string[], dists: readonly string[]) =>
         sites.find((s, i) => names.some((n) => moduleWithin(s.module, n)) || dists.includes(siteDists[i]!));
       const joined = code.lines.join('\n');
+      const anyPattern = anyCode.test(joined);
       for (const s of codeSignals) {
+        if (!s.imports && !anyPattern) continue;
         let site: number | undefined;
         if (s.imports) {
           const imp = imported(s.imports, s.dists!);

@@ -1,7 +1,7 @@
 // Committed credentials: well-known formats (private keys, cloud keys, tokens) anywhere, and
 // settings named like a secret whose value looks real. Only the file, the line and the kind of
 // credential ever leave this module: the value is never returned, stored or printed.
-import { compilePattern, type ContentPattern } from '../match/pattern.js';
+import { compileAny, compilePattern, type ContentPattern } from '../match/pattern.js';
 import type { Proof } from '../core/evidence.js';
 import type { Vocabulary } from './vocabulary-schema.js';
 
@@ -58,6 +58,8 @@ function assignedSecret(line: string, keys: ContentPattern): string | undefined 
 
 export interface SecretRules {
   formats: { name: string; regex: ContentPattern }[];
+  /** every format as one pattern, asked first */
+  anyFormat: ContentPattern;
   keys: ContentPattern;
 }
 
@@ -65,7 +67,11 @@ let compiled: { vocabulary: Vocabulary; rules: SecretRules } | undefined;
 
 export function secretRules(vocabulary: Vocabulary): SecretRules {
   if (compiled?.vocabulary === vocabulary) return compiled.rules;
-  const rules = { formats: vocabulary.secrets.formats.map((f) => ({ name: f.name, regex: compilePattern(f.pattern) })), keys: compilePattern(vocabulary.secrets.keys) };
+  const rules = {
+    formats: vocabulary.secrets.formats.map((f) => ({ name: f.name, regex: compilePattern(f.pattern) })),
+    anyFormat: compileAny(vocabulary.secrets.formats.map((f) => f.pattern)),
+    keys: compilePattern(vocabulary.secrets.keys),
+  };
   compiled = { vocabulary, rules };
   return rules;
 }
@@ -83,7 +89,7 @@ export function findSecrets(path: string, text: string, rules: SecretRules): Pro
   // well-known formats: each asked once of the whole text, and only a match looked for by line
   const seen = new Set<number>();
   const lines = text.split(/\r?\n/);
-  for (const f of rules.formats) {
+  for (const f of rules.anyFormat.test(text) ? rules.formats : []) {
     if (!f.regex.test(text)) continue;
     for (let i = 0; i < lines.length && out.length < MAX_SECRETS_PER_FILE; i++) {
       const line = lines[i]!;

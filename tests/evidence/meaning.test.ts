@@ -224,3 +224,11 @@ describe('one read per file', () => {
     expect([...reads].sort()).toEqual(Object.keys(files).sort());
   });
 });
+
+describe('vocabulary globs over many paths', () => {
+  it('match by their literal part first without losing a path a class or a wildcard allows', async () => {
+    const { caps } = await run({ 'ops/grafana/dashboards/model.json': '{}', 'grafana/alerts.yml': 'groups: []\n', 'Dockerfile.gpu': 'FROM x\n' });
+    expect(caps.monitoring.paths).toEqual(['grafana/alerts.yml', 'ops/grafana/dashboards/model.json']);
+    expect(caps.container.paths).toEqual(['Dockerfile.gpu']);
+  });
+});
