@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { BIN, ROOT, runBinary, runCli, tempProject } from '../helpers/cli.js';
+import { BIN, runCli, runWithModuleLog, tempProject } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/rubric.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -177,16 +177,16 @@ describe('ready assess without a terminal', () => {
       'pyproject.toml': '[project]\nname = "churn"\ndependencies = ["pandas>=2", "scikit-learn"]\n',
       'tests/test_features.py': 'def test_x():\n    assert True\n',
     });
-    const r = runBinary(['check'], { cwd: dir, env: { NODE_OPTIONS: `--import ${join(ROOT, 'tests/helpers/log-modules.mjs')}` } });
+    const r = runWithModuleLog(['check'], { cwd: dir });
     expect(r.stderr).not.toMatch(/^ready:/m);
     expect(r.stdout).toMatch(/^Tier\s+\w+ complexity/m);
-    const modules = r.stderr.split('\n').filter((l) => l.startsWith('MODULE '));
+    const modules = r.modules;
     expect(modules.some((l) => l.includes('/dist/cli.js '))).toBe(true);
     // readiness.yaml is checked with zod/mini, bundled on its own; nothing else heavy loads
     expect(modules.filter((l) => l.includes(' zod/mini=true') && !l.includes(' zod=true'))).toHaveLength(1);
     for (const lib of ['inquirer', 'ora', 'chalk', 'zod', 'yaml']) expect(modules.filter((l) => l.includes(` ${lib}=true`)), `${lib} loaded`).toEqual([]);
     // the markers do find the libraries where they are
-    const colour = runBinary(['check'], { cwd: dir, env: { FORCE_COLOR: '1', NODE_OPTIONS: `--import ${join(ROOT, 'tests/helpers/log-modules.mjs')}` } });
-    expect(colour.stderr.split('\n').filter((l) => l.includes(' chalk=true'))).not.toEqual([]);
+    const colour = runWithModuleLog(['check'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    expect(colour.modules.filter((l) => l.includes(' chalk=true'))).not.toEqual([]);
   });
 });

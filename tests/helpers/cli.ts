@@ -4,7 +4,7 @@
 // user or CI would: kept for the tests that prove the wiring (the launcher, the bundle, pipes,
 // signals, terminals, the Node.js versions of tests/e2e).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { main } from '../../src/cli.js';
@@ -41,6 +41,14 @@ export function runBinary(args: string[], opts: RunOptions = {}): RunResult {
     timeout: 30_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A run of the binary that also lists every module of dist/ it loads, with the heavy libraries each holds. */
+export function runWithModuleLog(args: string[], opts: RunOptions = {}): RunResult & { modules: string[] } {
+  const log = join(mkdtempSync(join(tmpdir(), 'ready-modules-')), 'modules.log');
+  writeFileSync(log, '');
+  const r = runBinary(args, { ...opts, env: { ...opts.env, READY_MODULE_LOG: log, NODE_OPTIONS: `--import ${join(ROOT, 'tests/helpers/log-modules.mjs')}` } });
+  return { ...r, modules: readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith('MODULE ')) };
 }
 
 /** One in-process run at a time: they share the process's directory, environment and streams. */
