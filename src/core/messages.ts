@@ -137,7 +137,8 @@ export function ruleDescription(rule: string): string {
 export function contradictionMessage(c: Omit<Contradiction, 'message'>): string {
   const answered = `${c.question} is answered "${c.label}"${c.line !== undefined ? ` (line ${c.line})` : ''}`;
   if (c.code === 'ANSWER_DENIES_EVIDENCE') return `${answered}, but the repository shows ${c.paths.join(', ')} (${c.probes.join('; ')})`;
-  return `${answered}, but nothing in the repository shows it (looked for ${c.probes.join('; ')})`;
+  const read = c.paths.length > 0 ? `${c.paths.join(', ')} ${c.paths.length === 1 ? 'was' : 'were'} read and show${c.paths.length === 1 ? 's' : ''} none` : 'nothing in the repository shows it';
+  return `${answered}, but ${read} (looked for ${c.probes.join('; ')})`;
 }
 
 /** Each status of a question in words, as every report format shows it. */

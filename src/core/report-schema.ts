@@ -6,13 +6,18 @@
 import { z } from 'zod';
 import { Effort, GateLevel } from './rubric-schema.js';
 import { GATE_TERM_IDS, KEYED_TERM_IDS, SCALAR_TERM_IDS, type KeyedTerm, type ScalarTerm } from './gate-terms.js';
-import { PROBE_KINDS } from './probe-kinds.js';
+import { CAPABILITIES, PROBE_KINDS } from './probe-kinds.js';
 
 import { REPORT_SCHEMA_VERSION } from './report-version.js';
 
 export { REPORT_SCHEMA_VERSION };
 
 const score = z.number().min(0).max(100);
+
+/** A file and line that proved a finding; for a committed secret, never the value. */
+const ProofSchema = z.strictObject({ path: z.string(), line: z.number().int().optional(), what: z.string() });
+
+const CapabilitySchema = z.strictObject({ found: z.boolean(), paths: z.array(z.string()), why: z.array(ProofSchema), incomplete: z.literal(true).optional() });
 
 export const QuestionStatusSchema = z.enum(['answered', 'dont-know', 'unanswered', 'not-applicable', 'out-of-tier', 'condition-unmet']);
 
@@ -42,6 +47,9 @@ export const QuestionResultSchema = z.strictObject({
         paths: z.array(z.string()),
         more: z.boolean(),
         packages: z.array(z.string()).optional(),
+        // the file and line of each proof, and what the probe read that would have shown it
+        why: z.array(ProofSchema).optional(),
+        looked: z.array(ProofSchema).optional(),
         supports: z.array(z.string()),
         contradicts: z.array(z.string()),
         problem: z.string().optional(),
@@ -181,5 +189,13 @@ export const ReportSchema = z.strictObject({
       }),
     )
     .optional(),
-  evidence: z.strictObject({ listing: z.enum(['git', 'walk']), files: z.number().int(), skipped: z.number().int() }).optional(),
+  evidence: z
+    .strictObject({
+      listing: z.enum(['git', 'walk']),
+      files: z.number().int(),
+      skipped: z.number().int(),
+      // what the repository shows per capability of the evidence vocabulary, when the scan read for it
+      capabilities: z.record(z.enum(CAPABILITIES), CapabilitySchema).optional(),
+    })
+    .optional(),
 });
