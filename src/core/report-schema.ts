@@ -5,7 +5,7 @@
 // Bump REPORT_SCHEMA_VERSION on any breaking change.
 import { z } from 'zod';
 import { Effort, GateLevel } from './rubric-schema.js';
-import { GATE_TERM_IDS, SCALAR_TERM_IDS, type ScalarTerm } from './gate-terms.js';
+import { GATE_TERM_IDS, KEYED_TERM_IDS, SCALAR_TERM_IDS, type KeyedTerm, type ScalarTerm } from './gate-terms.js';
 import { CAPABILITIES, PROBE_KINDS } from './probe-kinds.js';
 
 import { REPORT_SCHEMA_VERSION } from './report-version.js';
@@ -106,6 +106,8 @@ export const GateFailureSchema = z.strictObject({
   threshold: z.number(),
   value: z.number(),
   area: z.string().optional(),
+  /** the question a minQuestion failure is about */
+  question: z.string().optional(),
   questions: z.array(z.string()),
   lines: z.array(z.number().int()),
   gateLine: z.number().int().optional(),
@@ -113,12 +115,18 @@ export const GateFailureSchema = z.strictObject({
 });
 
 const ResolvedTermSchema = z.strictObject({ value: z.number(), level: GateLevel, source: GateSourceSchema });
+const KeyedResolvedSchema = z.record(z.string(), ResolvedTermSchema);
+// minArea has been in every report since the first; a keyed term added later is there only when
+// set, so that a report without it reads, and is written, as before
+const keyedResolved = Object.fromEntries(KEYED_TERM_IDS.map((t) => [t, t === 'minArea' ? KeyedResolvedSchema : KeyedResolvedSchema.optional()])) as {
+  minArea: typeof KeyedResolvedSchema;
+} & Record<Exclude<KeyedTerm, 'minArea'>, z.ZodOptional<typeof KeyedResolvedSchema>>;
 
 export const GateResultSchema = z.strictObject({
   passed: z.boolean(),
   terms: z.strictObject({
     ...(Object.fromEntries(SCALAR_TERM_IDS.map((t) => [t, ResolvedTermSchema.optional()])) as Record<ScalarTerm, z.ZodOptional<typeof ResolvedTermSchema>>),
-    minArea: z.record(z.string(), ResolvedTermSchema),
+    ...keyedResolved,
   }),
   failures: z.array(GateFailureSchema),
 });

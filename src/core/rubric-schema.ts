@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { globProblem } from '../match/glob.js';
 import { patternProblem } from '../match/pattern.js';
-import { AREA_TERM, rangeWords, SCALAR_TERMS, type ScalarTerm, type TermSpec } from './gate-terms.js';
+import { KEYED_TERMS, rangeWords, SCALAR_TERMS, type KeyedTerm, type ScalarTerm, type TermSpec } from './gate-terms.js';
 import type { Gate as GateShape } from './readiness-schema.js';
 import { CAPABILITIES, CI_STEP_CLASSES, type ProbeKind } from './probe-kinds.js';
 
@@ -170,7 +170,10 @@ const threshold = (spec: TermSpec) => {
 
 export const Gate: z.ZodType<GateShape, unknown> = z.strictObject({
   ...(Object.fromEntries(Object.entries(SCALAR_TERMS).map(([term, spec]) => [term, threshold(spec).optional()])) as Record<ScalarTerm, z.ZodOptional<ReturnType<typeof threshold>>>),
-  minArea: z.record(id, threshold(AREA_TERM)).optional(),
+  ...(Object.fromEntries(Object.entries(KEYED_TERMS).map(([term, spec]) => [term, z.record(id, threshold(spec)).optional()])) as Record<
+    KeyedTerm,
+    z.ZodOptional<z.ZodRecord<typeof id, ReturnType<typeof threshold>>>
+  >),
 });
 
 export const Rubric = z.strictObject({
