@@ -32,9 +32,11 @@ describe('ready check', () => {
   it('exits 0 when the gate passes, 1 when it fails, and the flags move the gate', async () => {
     const dir = tempProject({ 'readiness.yaml': readiness('humans', 'once') });
     expect((await runCli(['check', '--no-evidence'], { cwd: dir })).code).toBe(1); // nothing answered: below the low tier's minimum
-    // flags override the rubric's default gate for the low tier (minScore 40, data and humans at least 40)
-    expect((await runCli(['check', '--no-evidence', '--min-score', '0', '--min-area', 'data=0', '--min-area', 'humans=0'], { cwd: dir })).code).toBe(0);
-    const failed = await runCli(['check', '--no-evidence', '--min-score', '0', '--min-area', 'data=10', '--min-area', 'humans=0'], { cwd: dir });
+    // flags override the rubric's default gate for the low tier (minScore 40, data and humans at
+    // least 40, and floors for the legal questions)
+    const floors = ['legal-basis', 'data-approvals', 'privacy-review'].flatMap((q) => ['--min-question', `${q}=0`]);
+    expect((await runCli(['check', '--no-evidence', '--min-score', '0', '--min-area', 'data=0', '--min-area', 'humans=0', ...floors], { cwd: dir })).code).toBe(0);
+    const failed = await runCli(['check', '--no-evidence', '--min-score', '0', '--min-area', 'data=10', '--min-area', 'humans=0', ...floors], { cwd: dir });
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/area "data" scores 0, below the minimum 10/);
     expect((await runCli(['check', '--example'])).code).toBe(0);

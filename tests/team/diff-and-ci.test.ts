@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli, tempProject } from '../helpers/cli.js';
-import { cleanup, commit, git, gitRepo, readiness } from './git-repo.js';
+import { cleanup, commit, git, gitRepo, passingGate, readiness } from './git-repo.js';
 
 const MINI = join(ROOT, 'tests/fixtures/rubrics/mini.yaml');
 // readiness.yaml names a rubric inside its repository: a copy in the project folder
@@ -65,7 +65,7 @@ describe('ready diff', () => {
 });
 
 describe('--baseline-ref auto in CI', () => {
-  const GATE = 'gate:\n  minScore: 0\n  minArea: { data: 0, humans: 0, organization: 0, technology: 0 }\n  maxUnanswered: { value: 99, level: warn }\n';
+  const GATE = passingGate();
 
   it('compares with the pull request base branch, and the step summary shows what changed', async () => {
     const repo = gitRepo();

@@ -2,9 +2,9 @@
 // history has something to show. Every repository is made under os.tmpdir() and removed by the
 // test file that made it (see `cleanup`).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { tempProject } from '../helpers/cli.js';
+import { ROOT, tempProject } from '../helpers/cli.js';
 
 const made: string[] = [];
 
@@ -45,6 +45,17 @@ export function cleanup(): void {
 }
 
 /** readiness.yaml for the built-in rubric: a medium-tier project with these answers. */
+/**
+ * A gate: section that lets a half-answered file pass, so that a test sees only what it is about:
+ * no minimum score or area, unanswered questions only warned about, and the built-in rubric's
+ * per-question floors (minQuestion, every tier's) set to 0.
+ */
+export function passingGate(): string {
+  const rubric = JSON.parse(readFileSync(join(ROOT, 'dist/rubrics/default.json'), 'utf8')) as { gates: Record<string, { minQuestion?: Record<string, unknown> }> };
+  const floors = [...new Set(Object.values(rubric.gates).flatMap((g) => Object.keys(g.minQuestion ?? {})))].map((q) => `${q}: 0`).join(', ');
+  return `gate:\n  minScore: 0\n  minArea: { data: 0, humans: 0, organization: 0, technology: 0 }\n  minQuestion: { ${floors} }\n  maxUnanswered: { value: 0, level: warn }\n`;
+}
+
 export function readiness(answers: Record<string, string>, extra = ''): string {
   const lines = Object.entries({ consumer: 'humans', frequency: 'batch', 'product-kind': 'model', ...answers }).map(([id, choice]) => `  ${id}: ${choice}`);
   return `${extra}answers:\n${lines.join('\n')}\n`;

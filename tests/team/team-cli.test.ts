@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { runCli, tempProject } from '../helpers/cli.js';
-import { cleanup, commit, git, gitRepo, readiness } from './git-repo.js';
+import { cleanup, commit, git, gitRepo, passingGate, readiness } from './git-repo.js';
 
 const extraDirs: string[] = [];
 afterAll(() => {
@@ -154,7 +154,7 @@ describe('ready history', () => {
 describe('ready check --baseline-ref', () => {
   it('fails on a working copy worse than HEAD, passes on the same, and says what dropped', async () => {
     const dir = gitRepo();
-    commit(dir, { 'readiness.yaml': readiness({ 'data-quality': 'fixed-at-source' }, 'gate:\n  minScore: 0\n  minArea: { data: 0, humans: 0, organization: 0, technology: 0 }\n  maxUnanswered: { value: 0, level: warn }\n') });
+    commit(dir, { 'readiness.yaml': readiness({ 'data-quality': 'fixed-at-source' }, passingGate()) });
     const same = await runCli(['check', '--baseline-ref', 'HEAD', '--no-evidence'], { cwd: dir });
     expect(same.code).toBe(0);
     writeFileSync(join(dir, 'readiness.yaml'), readFileSync(join(dir, 'readiness.yaml'), 'utf8').replace('fixed-at-source', 'not-measured'));
