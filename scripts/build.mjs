@@ -58,6 +58,10 @@ for (const [name, schema] of Object.entries(jsonSchemas())) {
   writeFileSync(`schemas/${name}.${process.pid}.tmp`, JSON.stringify(schema, null, 2) + '\n');
   renameSync(`schemas/${name}.${process.pid}.tmp`, `schemas/${name}`);
 }
+// the evidence vocabulary, validated once here, so that the CLI reads plain JSON without zod
+await build({ entryPoints: ['src/evidence/vocabulary.ts'], outfile: `${tmp}/vocabulary.mjs`, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', packages: 'external' });
+const { compileVocabulary } = await import(`../${tmp}/vocabulary.mjs`);
+writeFileSync(`${out}/vocabulary.json`, JSON.stringify(await compileVocabulary('src/evidence/vocabulary.yaml')));
 rmSync(tmp, { recursive: true, force: true });
 
 const old = `dist.old-${process.pid}`;

@@ -4,7 +4,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { VERSION } from './version.js';
 import { handleError } from './cli-errors.js';
-import { AREA_TERM, FAIL_ON, SCALAR_TERMS } from './core/gate-terms.js';
+import { FAIL_ON, KEYED_TERMS, SCALAR_TERMS } from './core/gate-terms.js';
 import { closest } from './core/words.js';
 import { DIFF_FORMATS, FULL_REPORT_FORMATS, HISTORY_FORMATS, PORTFOLIO_FORMATS, REPORT_FORMATS, SCAN_FORMATS, STATUS_FORMATS } from './reporters/formats.js';
 
@@ -56,7 +56,7 @@ const format = (choices: readonly string[], description = 'output format') => ne
 /** The gate flags of `check` (which fails on them) and `report` (which only shows them). */
 function gateOptions(command: Command, shown: 'help' | 'reportHelp'): Command {
   command.option(`${SCALAR_TERMS.minScore.flag} <n>`, SCALAR_TERMS.minScore[shown]);
-  command.option(`${AREA_TERM.flag} <area=n>`, AREA_TERM[shown], collect);
+  for (const spec of Object.values(KEYED_TERMS)) command.option(`${spec.flag} <${spec.key}=n>`, spec[shown], collect);
   for (const [term, spec] of Object.entries(SCALAR_TERMS)) if (term !== 'minScore') command.option(`${spec.flag} <n>`, spec[shown]);
   const words = Object.keys(FAIL_ON);
   const failOn = shown === 'help' ? `shorthand: fail on any ${words.join(', ')}; repeatable` : `shorthand for ${words.map((w) => `${SCALAR_TERMS[FAIL_ON[w]!].flag} 0`).join(', ')}; repeatable`;
@@ -116,7 +116,9 @@ export function createProgram(commands: CommandLoaders = COMMANDS, write: (text:
         '',
         'Gate terms take N, or N:warn to print a warning without failing (N:error is',
         'the default). Flags override the gate: section of readiness.yaml, which',
-        "overrides the rubric's default gate for the project's tier.",
+        "overrides the rubric's default gate for the project's tier. Score and area",
+        'minimums are 0-100; a question minimum is on the 0-1 scale of the option',
+        'scores the rubric gives, 1 being full marks.',
         '',
         'Exit codes: 0 passed (warnings allowed), 1 the gate failed, 2 usage or input',
         'error. With GITHUB_ACTIONS=true, failures and blockers are also annotated on',
@@ -126,6 +128,7 @@ export function createProgram(commands: CommandLoaders = COMMANDS, write: (text:
         'Examples:',
         '  $ ready check',
         '  $ ready check --min-score 70 --min-area data=60 --max-age-days 180:warn',
+        '  $ ready check --min-question legal-basis=1 --min-question operator=0.7:warn',
         '  $ ready check --format json -o report.json',
         '  $ ready check --baseline main-report.json',
         '  $ ready check --baseline-ref origin/main',

@@ -31,8 +31,9 @@ export async function diff(oldFile: string, newFile: string, opts: DiffOptions):
   const newer = load(newFile);
   const color = opts.format === 'text' && !opts.output && wantsColor();
   const changes = diffReports(older, newer);
-  // said on stderr too, so that it is seen when the output goes to a file or another program
-  for (const w of changes.warnings) process.stderr.write(`ready: warning: ${stripControl(w)}\n`);
+  // said on stderr too when the comparison goes to a file or is not text, so that it is seen
+  // (text on the terminal already opens with it)
+  if (opts.output !== undefined || opts.format !== 'text') for (const w of changes.warnings) process.stderr.write(`ready: warning: ${stripControl(w)}\n`);
   writeOutput(renderDiff(changes, opts.format, { style: await loadStyle(color) }), opts.output, [oldFile, newFile]);
   process.exitCode = 0;
 }

@@ -2,7 +2,6 @@
 // evaluate. The clock is read here, at the edge, and handed to the pure core.
 import { basename, dirname, resolve } from 'node:path';
 import { pathExists } from '../load/read-text.js';
-import { didYouMean } from '../core/words.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Gate, GateLevel, Rubric } from '../core/rubric-schema.js';
 import type { Evidence } from '../core/evidence.js';
@@ -15,15 +14,14 @@ import { migrationNotice } from '../reporters/migration-notice.js';
 import { packageFile } from '../load/package-files.js';
 import { isoTimestamp } from './clock.js';
 import { stripControl } from '../text/sanitize.js';
-import { AREA_TERM, FAIL_ON, rangeWords, SCALAR_TERMS, type ScalarTerm, type TermSpec } from '../core/gate-terms.js';
+import { FAIL_ON, KEYED_TERM_IDS, KEYED_TERMS, keyedIds, keyList, rangeWords, SCALAR_TERMS, unknownKey, type KeyedTerm, type ScalarTerm, type TermSpec } from '../core/gate-terms.js';
 
-/** The gate flags as commander hands them over: one string per scalar term. */
-export interface ProjectOptions extends Partial<Record<ScalarTerm, string>> {
+/** The gate flags as commander hands them over: one string per scalar term, a list per keyed term. */
+export interface ProjectOptions extends Partial<Record<ScalarTerm, string>>, Partial<Record<KeyedTerm, string[]>> {
   file?: string;
   rubric?: string;
   example?: boolean;
   project?: string;
-  minArea?: string[];
   failOn?: string[];
   /** false: do not scan the repository for evidence (`--no-evidence`) */
   evidence?: boolean;
@@ -59,10 +57,13 @@ export function gateFromFlags(opts: ProjectOptions): Gate {
     const raw = opts[name];
     if (raw !== undefined) gate[name] = term(spec.flag, raw, spec);
   }
-  for (const entry of opts.minArea ?? []) {
-    const m = /^([^=]+)=(.*)$/.exec(entry);
-    if (!m) throw new UsageError(`${AREA_TERM.flag}: expected AREA=N, got "${entry}"`);
-    (gate.minArea ??= {})[m[1]!] = term(`${AREA_TERM.flag} ${m[1]}`, m[2]!, AREA_TERM);
+  for (const name of KEYED_TERM_IDS) {
+    const spec = KEYED_TERMS[name];
+    for (const entry of opts[name] ?? []) {
+      const m = /^([^=]+)=(.*)$/.exec(entry);
+      if (!m) throw new UsageError(`${spec.flag}: expected ${spec.key.toUpperCase()}=N, got "${entry}"`);
+      (gate[name] ??= {})[m[1]!] = term(`${spec.flag} ${m[1]}`, m[2]!, spec);
+    }
   }
   for (const word of opts.failOn ?? []) {
     const name = FAIL_ON[word];
@@ -94,10 +95,10 @@ export async function evaluateProject(opts: ProjectOptions): Promise<{ report: R
   const scanning = scan ? scanForEvidence(dirname(resolve(file)), loading.then((l) => l.rubric)) : undefined;
   const loaded = await loading;
   const evidence = await scanning;
-  for (const area of Object.keys(flags.minArea ?? {})) {
-    const areas = loaded.rubric.areas.map((a) => a.id);
-    if (!areas.includes(area)) {
-      throw new UsageError(`--min-area: unknown area "${area}"${didYouMean(area, areas)} (areas: ${areas.join(', ')})`);
+  for (const name of KEYED_TERM_IDS) {
+    const ids = keyedIds(name, loaded.rubric);
+    for (const key of Object.keys(flags[name] ?? {})) {
+      if (!ids.includes(key)) throw new UsageError(`${KEYED_TERMS[name].flag}: ${unknownKey(name, key, ids)}${keyList(name, ids)}`);
     }
   }
   const project = opts.project ?? loaded.project ?? basename(dirname(resolve(file)));

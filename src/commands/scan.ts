@@ -27,12 +27,12 @@ export async function scan(opts: ScanOptions): Promise<void> {
   })();
 
   const progress = scanProgress(opts.format === 'text');
-  const evidence = await scanRepository(root, loading, { onProgress: progress.update }).finally(progress.stop);
+  const evidence = await scanRepository(root, loading, { onProgress: progress.update, capabilities: true }).finally(progress.stop);
   const rubric = await loading;
   const suggestions = suggestAnswers(rubric, evidence);
   if (opts.format === 'json') {
-    const { listing, files, questions, skipped, skippedTotal } = evidence;
-    const json = { root, rubric: { id: rubric.id, version: rubric.version }, listing, files, questions, suggestions, skipped, skippedTotal };
+    const { listing, files, capabilities, questions, skipped, skippedTotal } = evidence;
+    const json = { root, rubric: { id: rubric.id, version: rubric.version }, listing, files, capabilities, questions, suggestions, skipped, skippedTotal };
     writeStdout(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     writeStdout(renderScanText({ root, rubric, evidence, suggestions }, { style: await loadStyle(wantsColor()) }));

@@ -254,7 +254,12 @@ export function evaluate(rubric: Rubric, answers: Answers, options: EvaluateOpti
     },
     ...(contradictions && { contradictions }),
     ...(options.evidence && {
-      evidence: { listing: options.evidence.listing, files: options.evidence.files, skipped: options.evidence.skippedTotal },
+      evidence: {
+        listing: options.evidence.listing,
+        files: options.evidence.files,
+        skipped: options.evidence.skippedTotal,
+        ...(options.evidence.capabilities && { capabilities: options.evidence.capabilities }),
+      },
     }),
   };
   return { ...partial, gate: applyGate(partial, rubric, options.gate ?? {}, options.now) };

@@ -3,9 +3,29 @@
 // contradictions and the questionnaire's suggested answers.
 import type { Question, Rubric } from './rubric-schema.js';
 
-import type { ProbeKind } from './probe-kinds.js';
+import type { Capability, ProbeKind } from './probe-kinds.js';
 
-export type { ProbeKind };
+export type { Capability, ProbeKind };
+
+/**
+ * What proved a finding: the file, the line where it shows (a match, a CI step, a pinned line),
+ * and what was seen there in words. For a committed secret `what` names the kind of credential,
+ * never its value.
+ */
+export interface Proof {
+  path: string;
+  line?: number;
+  what: string;
+}
+
+/** One capability of the vocabulary: found or not, the proving paths, and the proof line by line. */
+export interface CapabilityFinding {
+  found: boolean;
+  paths: string[];
+  why: Proof[];
+  /** not found, but the scan stopped reading before it had read every file that could show it */
+  incomplete?: true;
+}
 
 export interface ProbeFinding {
   /** position of the probe in its question's `evidence` list */
@@ -20,6 +40,14 @@ export interface ProbeFinding {
   more: boolean;
   /** dependency probes: the packages found */
   packages?: string[];
+  /** file and line of what proved the finding (kinds that read meaning) */
+  why?: Proof[];
+  /**
+   * What the probe read that would have shown the evidence, had it been there (the CI
+   * configurations a `ci` probe parsed, the manifests a `pinning` probe counted). Only a probe
+   * that looked somewhere can contradict an answer by finding nothing: silence proves nothing.
+   */
+  looked?: Proof[];
   supports: string[];
   contradicts: string[];
   absenceContradicts: boolean;
@@ -49,12 +77,16 @@ export interface Evidence {
   files: number;
   /** question id -> one finding per probe, in rubric order */
   questions: Record<string, ProbeFinding[]>;
+  /** every capability of the vocabulary, when the scan looked for them */
+  capabilities?: Record<Capability, CapabilityFinding>;
   /** at most MAX_SKIPPED_SHOWN entries; skippedTotal counts them all */
   skipped: SkippedFile[];
   skippedTotal: number;
 }
 
 export const MAX_FINDING_PATHS = 5;
+/** Proof lines kept per finding: enough to convince, few enough to read. */
+export const MAX_PROOFS = 5;
 export const MAX_SKIPPED_SHOWN = 100;
 
 export interface Suggestion {
@@ -68,7 +100,7 @@ export interface Suggestion {
 
 /** A finding in one line: "Dockerfile, .github/workflows/ci.yml (a container build file)". */
 export function findingSummary(f: ProbeFinding): string {
-  const where = f.paths.join(', ') + (f.more ? ', …' : '');
+  const where = (f.why?.length ? f.why.map(proofPlace) : f.paths).join(', ') + (f.more ? ', …' : '');
   const what = f.packages?.length ? `${f.packages.join(', ')} in ` : '';
   return `${what}${where} (${f.description})`;
 }
@@ -108,3 +140,6 @@ function suggestFor(q: Question, findings: ProbeFinding[]): Suggestion | undefin
   const because = [...new Set(chosen.flatMap((c) => c.support.map(findingSummary)))];
   return { option: best.o.id, choice: chosen.map((c) => c.o.id), because };
 }
+
+/** `path:line`, or the path alone when no line proves it. */
+export const proofPlace = (p: Proof) => (p.line === undefined ? p.path : `${p.path}:${p.line}`);

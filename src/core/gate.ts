@@ -3,7 +3,7 @@
 import type { Gate, GateLevel, Rubric } from './rubric-schema.js';
 import type { GateFailure, GateResult, GateSource, GateTerm, Report, ResolvedGate, ResolvedTerm } from './report.js';
 import { gateMessage } from './messages.js';
-import { SCALAR_TERM_IDS, SCALAR_TERMS, type ScalarTerm } from './gate-terms.js';
+import { KEYED_TERM_IDS, KEYED_TERMS, SCALAR_TERM_IDS, SCALAR_TERMS, type KeyedTerm, type ScalarTerm } from './gate-terms.js';
 
 export interface GateInput {
   flags?: Gate;
@@ -33,7 +33,9 @@ export function resolveGate(rubricGate: Gate | undefined, input: GateInput): Res
       const spec = layer[term];
       if (spec !== undefined) gate[term] = resolveTerm(spec, source);
     }
-    for (const [area, spec] of Object.entries(layer.minArea ?? {})) gate.minArea[area] = resolveTerm(spec, source);
+    for (const term of KEYED_TERM_IDS) {
+      for (const [key, spec] of Object.entries(layer[term] ?? {})) (gate[term] ??= {})[key] = resolveTerm(spec, source);
+    }
   }
   return gate;
 }
@@ -51,20 +53,22 @@ export function applyGate(report: Omit<Report, 'gate'>, rubric: Rubric, input: G
   const terms = resolveGate(rubric.gates[report.tier.id], input);
   const failures: GateFailure[] = [];
   const lineOf = new Map(report.questions.map((q) => [q.id, q.line]));
-  const fail = (term: GateTerm, t: ResolvedTerm, value: number, questions: string[], area?: string) => {
-    const gateLine = t.source === 'readiness' ? input.readinessLines?.[area === undefined ? term : `${term}.${area}`] : undefined;
+  const statusOf = new Map(report.questions.map((q) => [q.id, q.status]));
+  /** `key`: the area or question of a keyed term, which its failure names in the field of that name */
+  const fail = (term: GateTerm, t: ResolvedTerm, value: number, questions: string[], key?: string) => {
+    const gateLine = t.source === 'readiness' ? input.readinessLines?.[key === undefined ? term : `${term}.${key}`] : undefined;
     const partial = {
       term,
       level: t.level,
       source: t.source,
       threshold: t.value,
       value,
-      ...(area !== undefined && { area }),
+      ...(key !== undefined && { [KEYED_TERMS[term as KeyedTerm].key]: key }),
       questions,
       lines: questions.map((q) => lineOf.get(q)).filter((l): l is number => l !== undefined),
       ...(gateLine !== undefined && { gateLine }),
     };
-    failures.push({ ...partial, message: gateMessage(partial, (q) => lineOf.get(q)) });
+    failures.push({ ...partial, message: gateMessage(partial, (q) => lineOf.get(q), (q) => statusOf.get(q)) });
   };
 
   if (terms.minScore && report.score < terms.minScore.value) fail('minScore', terms.minScore, report.score, worst(report));
@@ -72,6 +76,15 @@ export function applyGate(report: Omit<Report, 'gate'>, rubric: Rubric, input: G
     const area = report.areas.find((a) => a.id === areaId);
     // an area with no applicable question cannot be below a minimum
     if (area?.score != null && area.score < t.value) fail('minArea', t, area.score, worst(report, areaId), areaId);
+  }
+  if (terms.minQuestion) {
+    // in the rubric's order, as readiness.yaml lists the answers; a question that does not apply
+    // (not asked at this tier, its condition unmet, not applicable) has no score and cannot fail
+    for (const q of report.questions) {
+      const t = terms.minQuestion[q.id];
+      // the report keeps a question's score on 0..100; the minimum is on the rubric's 0..1
+      if (t && q.score !== null && q.score / 100 < t.value) fail('minQuestion', t, q.score / 100, [q.id], q.id);
+    }
   }
   if (terms.maxBlockers && report.blockers.length > terms.maxBlockers.value) {
     fail('maxBlockers', terms.maxBlockers, report.blockers.length, [...new Set(report.blockers.map((b) => b.question))]);

@@ -6,6 +6,7 @@ import { GATE_TERM_IDS, termSpec } from './gate-terms.js';
 
 type FailureFacts = Omit<GateFailure, 'message' | 'term'> & { term: GateTerm };
 type LineOf = (question: string) => number | undefined;
+type StatusOf = (question: string) => QuestionStatus | undefined;
 
 const MAX_NAMED = 5;
 
@@ -36,7 +37,19 @@ export function sourceLabel(source: GateSource, gateLine?: number): string {
 }
 
 
-export function gateMessage(f: FailureFacts, lineOf?: LineOf): string {
+/** Why a question scores what it does, when its answer alone does not say: unanswered, "don't know". */
+// "of 1": the report's tables show a question's score out of 100, its minimum is on the 0..1 of
+// the rubric's option scores, and the words say which
+function questionScoreWords(question: string, value: number, lineOf?: LineOf, statusOf?: StatusOf): string {
+  const line = lineOf?.(question);
+  const subject = `question "${question}"${line === undefined ? '' : ` (line ${line})`}`;
+  const status = statusOf?.(question);
+  if (status === 'unanswered') return `${subject} is unanswered, which scores ${value} of 1`;
+  if (status === 'dont-know') return `${subject} is answered "${STATUS_WORDS['dont-know']}", which scores ${value} of 1`;
+  return `${subject} scores ${value} of 1`;
+}
+
+export function gateMessage(f: FailureFacts, lineOf?: LineOf, statusOf?: StatusOf): string {
   const list = namedQuestions(f.questions, lineOf);
   const behind = (label: string) => (list ? `; ${label}: ${list}` : '');
   // the term's own name, so that a reader knows which key of the gate to look up or change
@@ -46,6 +59,9 @@ export function gateMessage(f: FailureFacts, lineOf?: LineOf): string {
       return `overall score ${f.value} is below the minimum ${f.threshold} ${from}${behind('largest gaps')}`;
     case 'minArea':
       return `area "${f.area}" scores ${f.value}, below the minimum ${f.threshold} ${from}${behind('largest gaps')}`;
+    case 'minQuestion':
+      // the question and its line are the whole story: no list of questions behind it
+      return `${questionScoreWords(f.question ?? f.questions[0] ?? '', f.value, lineOf, statusOf)}, below the minimum ${f.threshold} ${from}`;
     case 'maxBlockers':
       return `${plural(f.value, 'blocker')}, more than the ${f.threshold} allowed ${from}${behind('blocked by')}`;
     case 'maxUnanswered':
@@ -136,7 +152,8 @@ export function ruleHelp(rule: string): string {
 export function contradictionMessage(c: Omit<Contradiction, 'message'>): string {
   const answered = `${c.question} is answered "${c.label}"${c.line !== undefined ? ` (line ${c.line})` : ''}`;
   if (c.code === 'ANSWER_DENIES_EVIDENCE') return `${answered}, but the repository shows ${c.paths.join(', ')} (${c.probes.join('; ')})`;
-  return `${answered}, but nothing in the repository shows it (looked for ${c.probes.join('; ')})`;
+  const read = c.paths.length > 0 ? `${c.paths.join(', ')} ${c.paths.length === 1 ? 'was' : 'were'} read and show${c.paths.length === 1 ? 's' : ''} none` : 'nothing in the repository shows it';
+  return `${answered}, but ${read} (looked for ${c.probes.join('; ')})`;
 }
 
 /** Each status of a question in words, as every report format shows it. */

@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
 z.config(en());
-import { AREA_TERM, rangeWords, SCALAR_TERMS, type ScalarTerm, type TermSpec } from './gate-terms.js';
+import { KEYED_TERMS, rangeWords, SCALAR_TERMS, type KeyedTerm, type ScalarTerm, type TermSpec } from './gate-terms.js';
 
 const id = z.string().check(z.minLength(1));
 const areaId = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, "-" or "_"'));
@@ -25,7 +25,10 @@ type Threshold = ReturnType<typeof threshold>;
 
 export const Gate = z.strictObject({
   ...(Object.fromEntries(Object.entries(SCALAR_TERMS).map(([term, spec]) => [term, z.optional(threshold(spec))])) as Record<ScalarTerm, z.ZodMiniOptional<Threshold>>),
-  minArea: z.optional(z.record(areaId, threshold(AREA_TERM))),
+  ...(Object.fromEntries(Object.entries(KEYED_TERMS).map(([term, spec]) => [term, z.optional(z.record(areaId, threshold(spec)))])) as Record<
+    KeyedTerm,
+    z.ZodMiniOptional<z.ZodMiniRecord<typeof areaId, Threshold>>
+  >),
 });
 
 export const AnswerEntry = z.union([

@@ -6,14 +6,19 @@
 // Bump REPORT_SCHEMA_VERSION on any breaking change.
 import { z } from 'zod';
 import { Effort, GateLevel } from './rubric-schema.js';
-import { GATE_TERM_IDS, SCALAR_TERM_IDS, type ScalarTerm } from './gate-terms.js';
-import { PROBE_KINDS } from './probe-kinds.js';
+import { GATE_TERM_IDS, KEYED_TERM_IDS, SCALAR_TERM_IDS, type KeyedTerm, type ScalarTerm } from './gate-terms.js';
+import { CAPABILITIES, PROBE_KINDS } from './probe-kinds.js';
 
 import { REPORT_SCHEMA_VERSION } from './report-version.js';
 
 export { REPORT_SCHEMA_VERSION };
 
 const score = z.number().min(0).max(100);
+
+/** A file and line that proved a finding; for a committed secret, never the value. */
+const ProofSchema = z.strictObject({ path: z.string(), line: z.number().int().optional(), what: z.string() });
+
+const CapabilitySchema = z.strictObject({ found: z.boolean(), paths: z.array(z.string()), why: z.array(ProofSchema), incomplete: z.literal(true).optional() });
 
 export const QuestionStatusSchema = z.enum(['answered', 'dont-know', 'unanswered', 'not-applicable', 'out-of-tier', 'condition-unmet']);
 
@@ -43,6 +48,9 @@ export const QuestionResultSchema = z.strictObject({
         paths: z.array(z.string()),
         more: z.boolean(),
         packages: z.array(z.string()).optional(),
+        // the file and line of each proof, and what the probe read that would have shown it
+        why: z.array(ProofSchema).optional(),
+        looked: z.array(ProofSchema).optional(),
         supports: z.array(z.string()),
         contradicts: z.array(z.string()),
         problem: z.string().optional(),
@@ -99,6 +107,8 @@ export const GateFailureSchema = z.strictObject({
   threshold: z.number(),
   value: z.number(),
   area: z.string().optional(),
+  /** the question a minQuestion failure is about */
+  question: z.string().optional(),
   questions: z.array(z.string()),
   lines: z.array(z.number().int()),
   gateLine: z.number().int().optional(),
@@ -106,12 +116,18 @@ export const GateFailureSchema = z.strictObject({
 });
 
 const ResolvedTermSchema = z.strictObject({ value: z.number(), level: GateLevel, source: GateSourceSchema });
+const KeyedResolvedSchema = z.record(z.string(), ResolvedTermSchema);
+// minArea has been in every report since the first; a keyed term added later is there only when
+// set, so that a report without it reads, and is written, as before
+const keyedResolved = Object.fromEntries(KEYED_TERM_IDS.map((t) => [t, t === 'minArea' ? KeyedResolvedSchema : KeyedResolvedSchema.optional()])) as {
+  minArea: typeof KeyedResolvedSchema;
+} & Record<Exclude<KeyedTerm, 'minArea'>, z.ZodOptional<typeof KeyedResolvedSchema>>;
 
 export const GateResultSchema = z.strictObject({
   passed: z.boolean(),
   terms: z.strictObject({
     ...(Object.fromEntries(SCALAR_TERM_IDS.map((t) => [t, ResolvedTermSchema.optional()])) as Record<ScalarTerm, z.ZodOptional<typeof ResolvedTermSchema>>),
-    minArea: z.record(z.string(), ResolvedTermSchema),
+    ...keyedResolved,
   }),
   failures: z.array(GateFailureSchema),
 });
@@ -174,5 +190,13 @@ export const ReportSchema = z.strictObject({
       }),
     )
     .optional(),
-  evidence: z.strictObject({ listing: z.enum(['git', 'walk']), files: z.number().int(), skipped: z.number().int() }).optional(),
+  evidence: z
+    .strictObject({
+      listing: z.enum(['git', 'walk']),
+      files: z.number().int(),
+      skipped: z.number().int(),
+      // what the repository shows per capability of the evidence vocabulary, when the scan read for it
+      capabilities: z.record(z.enum(CAPABILITIES), CapabilitySchema).optional(),
+    })
+    .optional(),
 });

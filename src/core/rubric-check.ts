@@ -5,6 +5,7 @@ import { DONT_KNOW } from './constants.js';
 import type { Condition, Rubric } from './rubric-schema.js';
 import { tierCombinations, matchesRule } from './tier.js';
 import { conditionValue } from './evaluate.js';
+import { KEYED_TERM_IDS, keyedIds, unknownKey } from './gate-terms.js';
 
 export type Path = (string | number)[];
 export interface Problem {
@@ -59,8 +60,9 @@ export function checkRubric(rubric: Rubric): Problem[] {
 
   for (const [tier, gate] of Object.entries(rubric.gates)) {
     if (!tierIds.has(tier)) report(['gates', tier], `unknown tier "${tier}" (tiers: ${list(tierIds)})`);
-    for (const area of Object.keys(gate.minArea ?? {})) {
-      if (!areaIds.has(area)) report(['gates', tier, 'minArea', area], `unknown area "${area}"`);
+    for (const term of KEYED_TERM_IDS) {
+      const ids = keyedIds(term, rubric);
+      for (const key of Object.keys(gate[term] ?? {})) if (!ids.includes(key)) report(['gates', tier, term, key], unknownKey(term, key, ids));
     }
   }
 

@@ -5,7 +5,7 @@
 //
 // Override syntax, as data:
 // - scalars (id, version, title, aggregation, blockedLevel, a weight, a score...) replace;
-// - mappings (gates, a gate, minArea, a remediation) merge key by key;
+// - mappings (gates, a gate, minArea, minQuestion, a remediation) merge key by key;
 // - areas, roles, tiers, tierQuestions, questions and their options are lists keyed by id: an entry
 //   whose id exists merges into it, a new id is appended (a new option goes before "dont-know");
 // - evidence probes with an id replace the probe with that id, others are appended;

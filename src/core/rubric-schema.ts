@@ -3,9 +3,9 @@
 import { z } from 'zod';
 import { globProblem } from '../match/glob.js';
 import { patternProblem } from '../match/pattern.js';
-import { AREA_TERM, rangeWords, SCALAR_TERMS, type ScalarTerm, type TermSpec } from './gate-terms.js';
+import { KEYED_TERMS, rangeWords, SCALAR_TERMS, type KeyedTerm, type ScalarTerm, type TermSpec } from './gate-terms.js';
 import type { Gate as GateShape } from './readiness-schema.js';
-import type { ProbeKind } from './probe-kinds.js';
+import { CAPABILITIES, CI_STEP_CLASSES, type ProbeKind } from './probe-kinds.js';
 
 
 export { DONT_KNOW } from './constants.js';
@@ -74,8 +74,10 @@ const probeCommon = {
   supports: z.array(id).default([]),
   contradicts: z.array(id).default([]),
   // Most probes only count when they find something: no Dockerfile does not prove there is no
-  // container. Set this where absence is telling, and an answer claiming an option this probe
-  // supports is a contradiction when no probe supporting that option finds anything.
+  // container. Set this where absence is telling: an answer claiming an option this probe
+  // supports is then a contradiction when no probe supporting that option finds anything, but
+  // only if the probe read what would have shown it (a `ci` probe that parsed CI files and found
+  // no deployment step); silence about something the scan could not see proves nothing.
   absenceContradicts: z.boolean().optional(),
 };
 
@@ -96,6 +98,26 @@ export const Probe = z.discriminatedUnion('kind', [
     ecosystem: z.enum(['python', 'node', 'r', 'any']).default('any'),
     ...probeCommon,
   }),
+  // a capability of the evidence vocabulary (src/evidence/vocabulary.yaml), with its proof
+  z.strictObject({ kind: z.literal('capability'), capability: z.enum(CAPABILITIES), ...probeCommon }),
+  // code that imports a distribution (`scikit-learn` finds `import sklearn`) or a module
+  z.strictObject({
+    kind: z.literal('import'),
+    packages: z.array(z.string().min(1)).min(1),
+    ...probeCommon,
+  }),
+  // CI configurations, parsed: any of them, or those with a step of a class
+  z.strictObject({ kind: z.literal('ci'), step: z.enum(CI_STEP_CLASSES).optional(), ...probeCommon }),
+  // the declared dependencies are pinned (at least `threshold` of them exact, or a real lock file),
+  // or, with `expect: unpinned`, they are declared and are not
+  z.strictObject({
+    kind: z.literal('pinning'),
+    threshold: z.union([z.literal('all'), z.number().gt(0, 'must be above 0').max(1, 'must be at most 1')]).default(0.9),
+    expect: z.enum(['pinned', 'unpinned']).default('pinned'),
+    ...probeCommon,
+  }),
+  // credentials committed to the repository: only their file and line are ever shown
+  z.strictObject({ kind: z.literal('secrets'), ...probeCommon }),
 ]);
 
 // every probe kind has a schema here, and no schema names a kind the scanner does not know
@@ -148,7 +170,10 @@ const threshold = (spec: TermSpec) => {
 
 export const Gate: z.ZodType<GateShape, unknown> = z.strictObject({
   ...(Object.fromEntries(Object.entries(SCALAR_TERMS).map(([term, spec]) => [term, threshold(spec).optional()])) as Record<ScalarTerm, z.ZodOptional<ReturnType<typeof threshold>>>),
-  minArea: z.record(id, threshold(AREA_TERM)).optional(),
+  ...(Object.fromEntries(Object.entries(KEYED_TERMS).map(([term, spec]) => [term, z.record(id, threshold(spec)).optional()])) as Record<
+    KeyedTerm,
+    z.ZodOptional<z.ZodRecord<typeof id, ReturnType<typeof threshold>>>
+  >),
 });
 
 export const Rubric = z.strictObject({

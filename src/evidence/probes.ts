@@ -2,7 +2,12 @@
 // needs matched against the listing, and one function that answers the probe from the context.
 // Probes never list the repository themselves: the scanner matches every glob in one pass.
 import type { Probe } from '../core/rubric-schema.js';
-import { MAX_FINDING_PATHS, type SkipReason } from '../core/evidence.js';
+import { MAX_FINDING_PATHS, MAX_PROOFS, type Proof, type SkipReason } from '../core/evidence.js';
+import { moduleWithin } from './code-text.js';
+import { distributionOf, type RepoFacts } from './facts.js';
+import { normalizePython } from './manifests/python.js';
+import { share } from './pinning.js';
+import type { Vocabulary } from './vocabulary-schema.js';
 import { compilePattern } from '../match/pattern.js';
 import type { RepoPort } from './repo.js';
 import { normalizePackage, type Ecosystem } from './manifests/index.js';
@@ -21,6 +26,8 @@ export interface ProbeContext {
   /** true once the read budget is spent: results that needed more reads are incomplete */
   readBudgetSpent(): boolean;
   dependencies(): DependencyIndex;
+  /** the repository read for meaning, once per scan (kinds capability, import, ci, pinning, secrets) */
+  facts(): { facts: RepoFacts; vocabulary: Vocabulary };
   skip(path: string, reason: SkipReason, detail?: string, key?: string): void;
 }
 
@@ -29,6 +36,8 @@ export interface ProbeOutcome {
   more: boolean;
   packages?: string[];
   problem?: string;
+  why?: Proof[];
+  looked?: Proof[];
 }
 
 export interface ProbeKind<P extends Probe = Probe> {
@@ -166,8 +175,124 @@ export const dependencyProbe: ProbeKind<Of<'dependency'>> = {
   },
 };
 
+/** An outcome made of proofs: their paths, shallow first, and the proofs themselves. */
+function proven(why: readonly Proof[], extra: Partial<ProbeOutcome> = {}): ProbeOutcome {
+  const paths = [...new Set(why.map((p) => p.path))];
+  return { paths: paths.slice(0, MAX_FINDING_PATHS), more: paths.length > MAX_FINDING_PATHS, why: why.slice(0, MAX_PROOFS), ...extra };
+}
+
+const INCOMPLETE = 'the scan stopped reading files before it had looked at every candidate';
+/** A probe that found nothing in an incomplete reading says so, rather than claiming absence. */
+const unfinished = (o: ProbeOutcome, facts: RepoFacts): ProbeOutcome => (o.paths.length === 0 && facts.incomplete ? { ...o, problem: INCOMPLETE } : o);
+
+export const capabilityProbe: ProbeKind<Of<'capability'>> = {
+  kind: 'capability',
+  describe: (p) => `capability ${p.capability}`,
+  globs: () => [],
+  run(p, ctx) {
+    const { facts } = ctx.facts();
+    return unfinished(proven(facts.capabilities[p.capability].why), facts);
+  },
+};
+
+export const importProbe: ProbeKind<Of<'import'>> = {
+  kind: 'import',
+  describe: (p) => `code importing ${quoted(p.packages)}`,
+  globs: () => [],
+  run(p, ctx) {
+    const { facts, vocabulary } = ctx.facts();
+    const wanted = p.packages.map((n) => ({ n, dist: normalizePython(n) }));
+    const why: Proof[] = [];
+    const packages = new Set<string>();
+    for (const [module, sites] of facts.imports) {
+      const dist = distributionOf(module, vocabulary);
+      const hit = wanted.find((w) => moduleWithin(module, w.n) || dist === w.dist);
+      if (!hit) continue;
+      packages.add(hit.n);
+      // `from a.b import c` names a.b and a.b.c on one line: one proof
+      for (const site of sites) if (!why.some((w) => w.path === site.path && w.line === site.line)) why.push(site);
+    }
+    const sorted = why.sort((a, b) => a.path.split('/').length - b.path.split('/').length);
+    return unfinished(proven(sorted, packages.size > 0 ? { packages: [...packages] } : {}), facts);
+  },
+};
+
+export const ciProbe: ProbeKind<Of<'ci'>> = {
+  kind: 'ci',
+  describe: (p) => (p.step ? `a CI job that has a ${p.step} step` : 'a CI configuration'),
+  globs: () => [],
+  run(p, ctx) {
+    const { facts } = ctx.facts();
+    const configs = facts.ci;
+    if (!p.step) return unfinished(proven(configs.map((c) => ({ path: c.path, line: c.jobs[0]?.line ?? 1, what: `${c.platform} configuration` }))), facts);
+    const why: Proof[] = [];
+    for (const c of configs) {
+      if (p.step === 'schedule') {
+        if (c.schedule) why.push({ path: c.path, line: c.schedule.line, what: `runs on a schedule: ${c.schedule.what}` });
+        continue;
+      }
+      for (const job of c.jobs) for (const s of job.steps) if (s.class === p.step) why.push({ path: c.path, line: s.line, what: `job ${job.name}: ${s.what}` });
+    }
+    // the CI files it parsed are where such a step would be: their silence is a finding
+    const looked = configs.map((c) => ({ path: c.path, line: c.jobs[0]?.line ?? 1, what: `${c.platform}: ${c.jobs.map((j) => j.name).join(', ')}` }));
+    return unfinished(proven(why, looked.length > 0 ? { looked: looked.slice(0, MAX_PROOFS) } : {}), facts);
+  },
+};
+
+export const pinningProbe: ProbeKind<Of<'pinning'>> = {
+  kind: 'pinning',
+  describe: (p) => {
+    const t = p.threshold === 'all' ? 'all' : `${Math.round(p.threshold * 100)}%`;
+    return p.expect === 'pinned' ? `dependencies pinned (${t} exact, or a lock file)` : `dependencies declared without pins (under ${t} exact, no lock file)`;
+  },
+  globs: () => [],
+  run(p, ctx) {
+    const { facts } = ctx.facts();
+    const threshold = p.threshold === 'all' ? 1 : p.threshold;
+    const decl = facts.declarations.filter((d) => d.ecosystem !== 'node');
+    const specs = decl.flatMap((d) => d.specs);
+    const pins = { declared: specs.length, exact: specs.filter((s) => s.exact).length };
+    const pinned = facts.locks.length > 0 || (pins.declared > 0 && share(pins) >= threshold);
+    const looked = decl.map((d) => ({ path: d.path, line: d.specs[0]?.line ?? 1, what: `${d.specs.filter((s) => s.exact).length} of ${d.specs.length} pinned exactly` }));
+    if (p.expect === 'pinned') {
+      if (!pinned) return unfinished({ paths: [], more: false, ...(looked.length > 0 && { looked: looked.slice(0, MAX_PROOFS) }) }, facts);
+      const why = facts.locks.length > 0 ? facts.locks.map((path) => ({ path, what: 'a lock file' })) : looked.map((l) => ({ ...l, what: `${l.what} (${pins.exact} of ${pins.declared} in all)` }));
+      return proven(why);
+    }
+    if (pinned || pins.declared === 0) return unfinished({ paths: [], more: false }, facts);
+    // the first unpinned line of each manifest
+    const why = decl.flatMap((d) => {
+      const loose = d.specs.find((s) => !s.exact);
+      return loose ? [{ path: d.path, ...(loose.line !== undefined && { line: loose.line }), what: `${loose.name} not pinned exactly (${pins.exact} of ${pins.declared} pinned in all)` }] : [];
+    });
+    return proven(why);
+  },
+};
+
+export const secretsProbe: ProbeKind<Of<'secrets'>> = {
+  kind: 'secrets',
+  describe: () => 'credentials committed to the repository',
+  globs: () => [],
+  run(_p, ctx) {
+    const { facts } = ctx.facts();
+    return unfinished(proven(facts.secrets), facts);
+  },
+};
+
 /** The scanner's code for each kind of core/probe-kinds.ts; the type makes a missing kind a compile error. */
-export const PROBE_KIND_CODE: { [K in Probe['kind']]: ProbeKind<Of<K>> } = { file: fileProbe, content: contentProbe, dependency: dependencyProbe };
+export const PROBE_KIND_CODE: { [K in Probe['kind']]: ProbeKind<Of<K>> } = {
+  file: fileProbe,
+  content: contentProbe,
+  dependency: dependencyProbe,
+  capability: capabilityProbe,
+  import: importProbe,
+  ci: ciProbe,
+  pinning: pinningProbe,
+  secrets: secretsProbe,
+};
+
+/** Kinds answered from the repository read for meaning (src/evidence/facts.ts). */
+export const READS_MEANING = new Set<Probe['kind']>(['capability', 'import', 'ci', 'pinning', 'secrets']);
 
 export function probeKind<P extends Probe>(probe: P): ProbeKind<P> {
   return PROBE_KIND_CODE[probe.kind] as unknown as ProbeKind<P>;

@@ -10,7 +10,9 @@ import {
 } from '../core/evidence.js';
 import { GlobIndex } from '../match/glob.js';
 import { isBinary, normalizeRepoPath, SkipLog, type RepoPort } from './repo.js';
-import { probeKind, sortShallowFirst, type DependencyIndex, type ProbeContext } from './probes.js';
+import { probeKind, READS_MEANING, sortShallowFirst, type DependencyIndex, type ProbeContext } from './probes.js';
+import { readFacts, type RepoFacts } from './facts.js';
+import { loadVocabulary, type Vocabulary } from './vocabulary.js';
 import { isVendored, MANIFESTS, normalizePackage, REQUIREMENTS, type Ecosystem, type ManifestFormat, type ManifestParser } from './manifests/index.js';
 import { formatBytes, openRepository, type OpenOptions } from './node-repo.js';
 
@@ -23,6 +25,8 @@ export interface ScanOptions extends OpenOptions {
   onProgress?(files: number): void;
   /** called once the repository is listed, e.g. to start a spinner on a large one */
   onListed?(files: number): void | Promise<void>;
+  /** read the repository for every capability of the vocabulary, whatever the rubric probes */
+  capabilities?: boolean;
 }
 
 const MAX_READ_FILES = 5000;
@@ -120,7 +124,23 @@ async function runProbes(prepared: PreparedProbes, repo: RepoPort, options: Scan
   prepared.preloadParsers();
   const parsers = new Map(await Promise.all([...prepared.parsers].map(async ([id, p]) => [id, await p] as const)));
   const log = new SkipLog();
-  const reader = textReader(repo, log, options);
+  // the files content probes will read stay cached whatever their size, so that the reading for
+  // meaning and the probes together read each file once
+  const keep = new Set<string>();
+  for (const q of rubric.questions) for (const p of q.evidence) if (p.kind === 'content' && !problems.has(p)) for (const g of p.paths) for (const path of matched[globIds.get(g)!] ?? []) keep.add(path);
+  const reader = textReader(repo, log, options, keep);
+  const wantsFacts = options.capabilities === true || rubric.questions.some((q) => q.evidence.some((p) => READS_MEANING.has(p.kind)));
+  let meaning: { facts: RepoFacts; vocabulary: Vocabulary } | undefined;
+  if (wantsFacts) {
+    const vocabulary = await loadVocabulary();
+    const own = listing.some((p) => p.endsWith('pyproject.toml') || p.endsWith('Pipfile'));
+    const toml = own ? await import('./manifests/toml.js') : undefined;
+    const facts = readFacts(
+      { listing, text: reader.text, budgetSpent: reader.spent, ...(toml && { toml: { pyproject: toml.parsePyproject, pipfile: toml.parsePipfile } }) },
+      vocabulary,
+    );
+    meaning = { facts, vocabulary };
+  }
   let deps: DependencyIndex | undefined;
   const ctx: ProbeContext = {
     repo,
@@ -131,6 +151,10 @@ async function runProbes(prepared: PreparedProbes, repo: RepoPort, options: Scan
     text: reader.text,
     readBudgetSpent: reader.spent,
     dependencies: () => (deps ??= indexDependencies(ctx, parsers)),
+    facts: () => {
+      if (!meaning) throw new Error('the repository was not read for meaning');
+      return meaning;
+    },
     skip: (path, reason, detail, key) => void log.add(path, reason, detail, key),
   };
 
@@ -159,6 +183,8 @@ async function runProbes(prepared: PreparedProbes, repo: RepoPort, options: Scan
         paths: outcome.paths,
         more: outcome.more,
         ...(outcome.packages && { packages: outcome.packages }),
+        ...(outcome.why && outcome.why.length > 0 && { why: outcome.why }),
+        ...(outcome.looked && outcome.looked.length > 0 && { looked: outcome.looked }),
         supports: probe.supports,
         contradicts: probe.contradicts,
         absenceContradicts: probe.absenceContradicts === true,
@@ -169,7 +195,13 @@ async function runProbes(prepared: PreparedProbes, repo: RepoPort, options: Scan
     if ((options.onProgress || options.onListed) && ++done % 8 === 0) await new Promise((r) => setImmediate(r));
   }
   const skipped = mergeSkipped(repo.skipped?.() ?? [], log.entries);
-  return { files: listing.length, questions, skipped: skipped.slice(0, MAX_SKIPPED_SHOWN), skippedTotal: skipped.length };
+  return {
+    files: listing.length,
+    questions,
+    ...(meaning && { capabilities: meaning.facts.capabilities }),
+    skipped: skipped.slice(0, MAX_SKIPPED_SHOWN),
+    skippedTotal: skipped.length,
+  };
 }
 
 function mergeSkipped(a: readonly SkippedFile[], b: readonly SkippedFile[]): SkippedFile[] {
@@ -181,7 +213,7 @@ function mergeSkipped(a: readonly SkippedFile[], b: readonly SkippedFile[]): Ski
 }
 
 /** Files as text for content probes and manifests, with the binary check, a cache and a budget. */
-function textReader(repo: RepoPort, log: SkipLog, options: ScanOptions) {
+function textReader(repo: RepoPort, log: SkipLog, options: ScanOptions, keep: ReadonlySet<string>) {
   const maxFiles = options.maxReadFiles ?? MAX_READ_FILES;
   const maxBytes = options.maxReadBytes ?? MAX_READ_BYTES;
   const cache = new Map<string, string | undefined>();
@@ -207,7 +239,7 @@ function textReader(repo: RepoPort, log: SkipLog, options: ScanOptions) {
       if (isBinary(buf)) log.add(path, 'binary');
       else result = buf.toString('utf8').replace(/^\uFEFF/, '');
     }
-    if (result === undefined || cached + result.length <= TEXT_CACHE_BYTES) {
+    if (result === undefined || keep.has(path) || cached + result.length <= TEXT_CACHE_BYTES) {
       cache.set(path, result);
       cached += result?.length ?? 0;
     }

@@ -118,7 +118,8 @@ export const choicePrompt = createPrompt<Reply, ChoiceConfig>((config, done) => 
       return finish({ kind: 'action', action, ...(multiple && { draft: ticked }) }, LEFT_AFTER[action] ?? '');
     }
     const keys = view.actions.map((a) => `${ACTION_KEYS[a]} ${ACTION_WORDS[a]}`).join(', ');
-    if (key.name && key.name.length === 1) setError(`"${key.name}" does nothing here; keys: ${keys}.`);
+    // Ctrl-C and the other control keys are the terminal's, never a letter typed by mistake
+    if (key.name && key.name.length === 1 && !key.ctrl && !(key as { meta?: boolean }).meta) setError(`"${key.name}" does nothing here; keys: ${keys}.`);
   });
 
   const width = config.columns();

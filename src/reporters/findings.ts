@@ -62,14 +62,16 @@ export function findings(report: Report): Finding[] {
   for (const f of report.gate.failures) {
     // the blockers themselves say it better, each at its own line
     if (f.term === 'maxBlockers' && report.blockers.length > 0) continue;
+    // the area or question of a keyed term (minArea, minQuestion) or of baselineArea
+    const about = f.area ?? f.question;
     out.push({
       rule: f.term,
       code: findingCode(f.term),
       level: levelOf(f.level),
-      title: f.area === undefined ? findingCode(f.term) : `${findingCode(f.term)} ${f.area}`,
+      title: about === undefined ? findingCode(f.term) : `${findingCode(f.term)} ${about}`,
       message: stripControl(f.message),
       line: f.lines[0] ?? f.gateLine ?? 1,
-      key: f.area === undefined ? f.term : `${f.term}/${f.area}`,
+      key: about === undefined ? f.term : `${f.term}/${about}`,
       ...(f.area !== undefined && { area: f.area }),
       questions: f.questions,
     });

@@ -4,6 +4,7 @@
 import { stringify } from 'yaml';
 import type { Condition, Gate, Question, Rubric } from '../core/rubric-schema.js';
 import { stripControl } from '../text/sanitize.js';
+import { KEYED_TERM_IDS } from '../core/gate-terms.js';
 
 const DONT_KNOW_LABEL = "Don't know";
 
@@ -68,7 +69,7 @@ function describeGate(g: Gate): string {
   const term = (t: number | { value: number; level: string }) => (typeof t === 'number' ? `${t}` : `${t.value}${t.level === 'warn' ? ' (warn)' : ''}`);
   const parts: string[] = [];
   if (g.minScore !== undefined) parts.push(`score ≥${term(g.minScore)}`);
-  for (const [area, t] of Object.entries(g.minArea ?? {})) parts.push(`${area} ≥${term(t)}`);
+  for (const keyed of KEYED_TERM_IDS) for (const [id, t] of Object.entries(g[keyed] ?? {})) parts.push(`${id} ≥${term(t)}`);
   if (g.maxBlockers !== undefined) parts.push(`blockers ≤${term(g.maxBlockers)}`);
   if (g.maxUnanswered !== undefined) parts.push(`unanswered ≤${term(g.maxUnanswered)}`);
   if (g.maxAgeDays !== undefined) parts.push(`answers ≤${term(g.maxAgeDays)} days old`);

@@ -85,10 +85,11 @@ export const answersSummary = (report: Report) => {
     .join(', ');
 };
 
-/** What the repository scan found for a question: paths, or packages for dependency probes. */
+/** What the repository scan found for a question: the file and line of each proof, else paths, or packages for dependency probes. */
 export function evidenceText(q: QuestionResult): string {
   const found = (q.evidence ?? []).filter((e) => e.found);
-  const items = [...new Set(found.flatMap((e) => (e.kind === 'dependency' && e.packages?.length ? e.packages : e.paths)))];
+  const place = (p: { path: string; line?: number }) => (p.line === undefined ? p.path : `${p.path}:${p.line}`);
+  const items = [...new Set(found.flatMap((e) => (e.kind === 'dependency' && e.packages?.length ? e.packages : e.why?.length ? e.why.map(place) : e.paths)))];
   return items.join(', ') + (found.some((e) => e.more) ? ', …' : '');
 }
 

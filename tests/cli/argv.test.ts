@@ -62,6 +62,8 @@ const TABLE: [string[], string, unknown[]][] = [
   [['diff', 'a.json', 'b.json', '--format', 'json'], 'diff', ['a.json', 'b.json', { format: 'json' }]],
   [['check', '--no-evidence', '--format', 'sarif', '-o', 'r.sarif'], 'check', [{ evidence: false, format: 'sarif', output: 'r.sarif' }]],
   [['check', '--min-score', '70', '--min-area', 'data=60', '--min-area', 'humans=50:warn', '--max-age-days', '180:warn'], 'check', [{ minScore: '70', minArea: ['data=60', 'humans=50:warn'], maxAgeDays: '180:warn' }]],
+  [['check', '--min-question', 'legal-basis=1', '--min-question', 'operator=0.7:warn'], 'check', [{ minQuestion: ['legal-basis=1', 'operator=0.7:warn'] }]],
+  [['report', '--min-question', 'legal-basis=0.5', '--min-area', 'data=60'], 'report', [{ minQuestion: ['legal-basis=0.5'], minArea: ['data=60'] }]],
   [['check', '--max-blockers', '1', '--max-unanswered', '3', '--max-contradictions', '0'], 'check', [{ maxBlockers: '1', maxUnanswered: '3', maxContradictions: '0' }]],
   [['check', '--fail-on', 'blockers', '--fail-on', 'contradictions'], 'check', [{ failOn: ['blockers', 'contradictions'] }]],
   [['check', '--baseline', 'main.json', '--project', 'churn', '--rubric', 'acme.yaml', '--example'], 'check', [{ baseline: 'main.json', project: 'churn', rubric: 'acme.yaml', example: true }]],
@@ -128,10 +130,10 @@ describe('argv to options', () => {
   });
 
   it('shows every gate term of the table as a flag of check and report', async () => {
-    const { SCALAR_TERMS, AREA_TERM } = await import('../../src/core/gate-terms.js');
+    const { SCALAR_TERMS, KEYED_TERMS } = await import('../../src/core/gate-terms.js');
     for (const command of ['check', 'report']) {
       const help = (await run([command, '--help'])).stdout;
-      for (const spec of [...Object.values(SCALAR_TERMS), AREA_TERM]) expect(help).toContain(spec.flag);
+      for (const spec of [...Object.values(SCALAR_TERMS), ...Object.values(KEYED_TERMS)]) expect(help).toContain(spec.flag);
     }
   });
 

@@ -78,12 +78,14 @@ describe('ready scan', () => {
 });
 
 describe('ready check with evidence', () => {
-  // the answers claim a container the repository does not have, and deny the CI it has
+  // the answers deny the container and the CI the repository has (the silence of a probe that
+  // found nothing is never a contradiction: tests/evidence/contradictions.test.ts)
   const project = () => {
     const dir = tempProject({
       'evidence.yaml': readFileSync(RUBRIC, 'utf8'),
-      'readiness.yaml': [`rubric: ./evidence.yaml`, 'answers:', '  consumer: humans', '  packaging: container', '  ci: none', ''].join('\n'),
+      'readiness.yaml': [`rubric: ./evidence.yaml`, 'answers:', '  consumer: humans', '  packaging: notebook', '  ci: none', ''].join('\n'),
       '.github/workflows/ci.yml': 'on: [push]\n',
+      Dockerfile: 'FROM python:3.12-slim\n',
     });
     mkdirSync(join(dir, 'src'));
     return dir;
@@ -92,11 +94,11 @@ describe('ready check with evidence', () => {
   it('shows the contradictions and the scan, and passes while the gate allows them', async () => {
     const r = await runCli(['check'], { cwd: project() });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Evidence +3 files scanned \(directory walk\); 2 contradictions$/m);
+    expect(r.stdout).toMatch(/^Evidence +4 files scanned \(directory walk\); 2 contradictions$/m);
     expect(r.stdout).toContain('Contradictions (2): answers the repository does not bear out');
     // the messages wrap at 80 columns
     const flat = r.stdout.replace(/\s+/g, ' ');
-    expect(flat).toContain('! packaging is answered "A container image" (line 4), but nothing in the repository shows it (looked for a container build file)');
+    expect(flat).toContain('! packaging is answered "Notebooks" (line 4), but the repository shows Dockerfile (a container build file)');
     expect(flat).toContain('! ci is answered "No CI" (line 5), but the repository shows .github/workflows/ci.yml (a CI workflow)');
   });
 

@@ -55,13 +55,18 @@ const evidence = (questions: Record<string, Partial<ProbeFinding>[]>): Evidence 
 
 const dockerfile = { description: 'a container build file', found: true, paths: ['Dockerfile'], supports: ['container'], contradicts: ['notebook'], absenceContradicts: true };
 const noDockerfile = { ...dockerfile, found: false, paths: [] };
+// a probe that parsed the CI configurations and found no job that builds an image: a finding
+const ciRead = [{ path: '.github/workflows/ci.yml', line: 7, what: 'github-actions: test, lint' }];
+const noImageBuild = { kind: 'ci' as const, description: 'a CI job that has a build-image step', supports: ['container'], absenceContradicts: true, looked: ciRead };
 const containerfile = { description: 'a Containerfile', supports: ['container'], absenceContradicts: true };
 
 describe('findContradictions', () => {
   it.each([
     ['an answer the evidence supports', { packaging: 'container' }, [dockerfile], []],
     ['an answer that denies what the repository shows', { packaging: 'notebook' }, [dockerfile], ['ANSWER_DENIES_EVIDENCE notebook']],
-    ['a claim nothing in the repository shows', { packaging: 'container' }, [noDockerfile], ['ANSWER_LACKS_EVIDENCE container']],
+    ['a claim nothing in the repository shows, where no probe read a place that would show it', { packaging: 'container' }, [noDockerfile], []],
+    ['a claim that a probe which read the right place did not find', { packaging: 'container' }, [noDockerfile, noImageBuild], ['ANSWER_LACKS_EVIDENCE container']],
+    ['a claim another supporting probe shows, though one read its place in vain', { packaging: 'container' }, [dockerfile, noImageBuild], []],
     ['a claim one of several supporting probes shows', { packaging: 'container' }, [noDockerfile, { ...containerfile, found: true, paths: ['Containerfile'] }], []],
     ['a claim shown by a probe whose absence would mean nothing', { packaging: 'container' }, [noDockerfile, { supports: ['container'], found: true, paths: ['k8s/deploy.yaml'] }], []],
     ['a claim whose only probes say nothing about absence', { packaging: 'script' }, [{ supports: ['script'] }], []],
@@ -74,14 +79,15 @@ describe('findContradictions', () => {
   });
 
   it('checks every option of a multiple-choice answer', () => {
-    const ev = evidence({ tools: [{ description: 'a CI workflow', supports: ['ci'], absenceContradicts: true }, { description: 'a lint config', found: true, paths: ['ruff.toml'], contradicts: ['tests'] }] });
+    const ev = evidence({ tools: [{ description: 'a CI workflow', supports: ['ci'], absenceContradicts: true, looked: ciRead }, { description: 'a lint config', found: true, paths: ['ruff.toml'], contradicts: ['tests'] }] });
     const found = findContradictions(rubric, answers({ tools: ['ci', 'tests', 'lint'] }), ev);
     expect(found.map((c) => `${c.code} ${c.option}`)).toEqual(['ANSWER_LACKS_EVIDENCE ci', 'ANSWER_DENIES_EVIDENCE tests']);
   });
 
   it('says what it found and where, with the line of the answer', () => {
     const a = { packaging: { choice: ['notebook'], line: 12 } };
-    const [denies] = findContradictions(rubric, a, evidence({ packaging: [{ ...dockerfile, paths: ['Dockerfile', 'api/Dockerfile'] }] }));
+    const why = [{ path: 'Dockerfile', line: 1, what: 'FROM line' }, { path: 'api/Dockerfile', line: 3, what: 'FROM line' }];
+    const [denies] = findContradictions(rubric, a, evidence({ packaging: [{ ...dockerfile, paths: ['Dockerfile', 'api/Dockerfile'], why }] }));
     expect(denies).toEqual({
       code: 'ANSWER_DENIES_EVIDENCE',
       question: 'packaging',
@@ -89,12 +95,14 @@ describe('findContradictions', () => {
       option: 'notebook',
       label: 'A notebook',
       probes: ['a container build file'],
-      paths: ['Dockerfile', 'api/Dockerfile'],
+      paths: ['Dockerfile:1', 'api/Dockerfile:3'],
       line: 12,
-      message: 'packaging is answered "A notebook" (line 12), but the repository shows Dockerfile, api/Dockerfile (a container build file)',
+      message: 'packaging is answered "A notebook" (line 12), but the repository shows Dockerfile:1, api/Dockerfile:3 (a container build file)',
     });
-    const [lacks] = findContradictions(rubric, answers({ packaging: 'container' }), evidence({ packaging: [noDockerfile] }));
-    expect(lacks!.message).toBe('packaging is answered "A container image", but nothing in the repository shows it (looked for a container build file)');
+    const [lacks] = findContradictions(rubric, answers({ packaging: 'container' }), evidence({ packaging: [noDockerfile, noImageBuild] }));
+    expect(lacks!.message).toBe(
+      'packaging is answered "A container image", but .github/workflows/ci.yml:7 was read and shows none (looked for a CI job that has a build-image step)',
+    );
   });
 });
 

@@ -26,7 +26,7 @@ const evidence: Evidence = {
   files: 12,
   questions: {
     serving: [finding({})],
-    tools: [finding({ kind: 'file', description: 'a CI workflow', found: false, paths: [], packages: undefined, supports: ['ci'], contradicts: [], absenceContradicts: true })],
+    tools: [finding({ kind: 'file', description: 'a CI workflow', found: false, paths: [], packages: undefined, supports: ['ci'], contradicts: [], absenceContradicts: true, looked: [{ path: '.gitlab-ci.yml', line: 1, what: 'gitlab-ci: build' }] })],
   },
   skipped: [{ path: 'big.csv', reason: 'too-large' }],
   skippedTotal: 1,

@@ -29,7 +29,7 @@ export function stopTmux(): void {
 }
 
 /** Starts `ready ARGS` in a fresh pane whose shell writes the exit code to a file afterwards. */
-export function startReady(dir: string, args: string[], options: { env?: string; columns?: number } = {}): Run {
+export function startReady(dir: string, args: string[], options: { env?: string; columns?: number; joinWrapped?: boolean } = {}): Run {
   if (!serverReady) {
     // an idle session keeps the server up, and exited panes stay readable until the test reads them
     tmux('new-session', '-d', '-s', 'idle');
@@ -40,7 +40,8 @@ export function startReady(dir: string, args: string[], options: { env?: string;
   const exitFile = join(dir, `.exit-${name}.txt`);
   const command = `trap '' HUP; cd ${sh(dir)} && env -u CI ${options.env ?? 'NO_COLOR=1'} ${sh(process.execPath)} ${sh(BIN)} ${args.map(sh).join(' ')}; echo $? > ${sh(exitFile)}`;
   tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 110), '-y', '50', `sh -c ${sh(command)}`);
-  const screen = () => tmux('capture-pane', '-p', '-S', '-200', '-t', name);
+  // joinWrapped: lines the terminal wrapped read back as one, for tests about words, not layout
+  const screen = () => tmux('capture-pane', '-p', ...(options.joinWrapped ? ['-J'] : []), '-S', '-200', '-t', name);
   const poll = async <T>(what: string, probe: () => T | undefined): Promise<T> => {
     const deadline = Date.now() + WAIT_MS;
     for (;;) {

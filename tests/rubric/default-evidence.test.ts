@@ -2,7 +2,8 @@
 // notebook-only pilot. The probes must suggest the answers such repositories deserve, and raise a
 // contradiction where an answer claims what the repository does not show, or denies what it does.
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadRubricFile } from '../../src/load/load-rubric.js';
 import { scanRepository } from '../../src/evidence/scan.js';
 import { suggestAnswers } from '../../src/core/evidence.js';
@@ -24,9 +25,30 @@ const service = tempProject({
   'poetry.lock': '# locked\n',
   'requirements-dev.txt': 'pytest==8.2.0\n',
   Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\n',
-  '.github/workflows/release.yml': 'jobs:\n  build:\n    steps:\n      - run: docker build -t press-risk .\n  deploy:\n    environment: production\n',
+  '.github/workflows/release.yml': [
+    'on: [push]',
+    'jobs:',
+    '  test:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - run: pytest',
+    '  build:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - run: docker build -t press-risk .',
+    '      - run: docker push registry.example.com/press-risk',
+    '  deploy:',
+    '    environment: production',
+    '    steps:',
+    '      - run: helm upgrade --install press-risk charts/press-risk',
+    '',
+  ].join('\n'),
   'src/press_risk/features.py': 'def rolling_mean(x):\n    return x\n',
-  'tests/test_features.py': 'def test_rolling_mean():\n    assert True\n',
+  'src/press_risk/schema.py': 'import pandera.pandas as pa\n\nclass Readings(pa.DataFrameModel):\n    pressure: float\n',
+  'src/press_risk/train.py': 'import mlflow\nfrom skl2onnx import convert_sklearn\n\nwith mlflow.start_run():\n    mlflow.log_metric("auc", 0.9)\n',
+  'src/press_risk/serve.py': 'import onnxruntime\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n@app.post("/predict")\ndef predict(x: dict):\n    return x\n',
+  'src/press_risk/drift.py': 'from evidently import Report\nfrom evidently.presets import DataDriftPreset\n\nreport = Report([DataDriftPreset()])\n',
+  'tests/test_features.py': 'from press_risk.features import rolling_mean\n\ndef test_rolling_mean():\n    assert rolling_mean(3) == 3\n',
   '.github/CODEOWNERS': '* @plant-analytics\n',
   'api/openapi.yaml': 'openapi: 3.1.0\n',
   'models/press-risk.onnx': 'onnx',
@@ -43,6 +65,10 @@ const pilot = tempProject({
 });
 
 const serviceEvidence = await scanRepository(service, rubric);
+afterAll(() => {
+  for (const dir of [service, pilot, ...made]) rmSync(dir, { recursive: true, force: true });
+});
+const made: string[] = [];
 const pilotEvidence = await scanRepository(pilot, rubric);
 const answers = (table: Record<string, string>): Answers =>
   Object.fromEntries(Object.entries(table).map(([id, c]) => [id, { choice: [c] }]));
@@ -102,17 +128,20 @@ describe('default rubric probes on a notebook-only pilot', () => {
     expect(suggested['release-process']).toBeUndefined();
   });
 
-  it('flags answers that claim what the repository does not show', () => {
+  it('never holds the silence of a probe against a claim: no CI file may mean CI elsewhere', () => {
     const claims = answers({ packaging: 'container-ci', 'release-process': 'cd', 'feature-tests': 'unit-tests', 'code-review': 'owners', dependencies: 'locked', 'production-code': 'package' });
-    const found = findContradictions(rubric, claims, pilotEvidence);
-    expect(found.filter((c) => c.code === 'ANSWER_LACKS_EVIDENCE').map((c) => c.question).sort()).toEqual([
-      'code-review',
-      'dependencies',
-      'feature-tests',
-      'packaging',
-      'production-code',
-      'release-process',
-    ]);
+    expect(findContradictions(rubric, claims, pilotEvidence).filter((c) => c.code === 'ANSWER_LACKS_EVIDENCE')).toEqual([]);
+  });
+
+  it('holds a claim of deployment against CI that was read and neither deploys nor publishes, naming it', async () => {
+    const dir = tempProject({ '.github/workflows/ci.yml': 'on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n' });
+    made.push(dir);
+    const found = findContradictions(rubric, answers({ 'release-process': 'cd' }), await scanRepository(dir, rubric));
+    expect(found.map((c) => [c.code, c.paths])).toEqual([['ANSWER_LACKS_EVIDENCE', ['.github/workflows/ci.yml:3']]]);
+  });
+
+  it('suggests "unpinned" for requirements without pins', () => {
+    expect(suggested.dependencies?.option).toBe('unpinned');
   });
 
   it('does not hold an honest notebook pilot to evidence it need not have', () => {

@@ -390,33 +390,47 @@ describe('default rubric: scoring conventions', () => {
 
 describe('default rubric: evidence probes', () => {
   const probes: Probe[] = rubric.questions.flatMap((q) => q.evidence);
-  const named = new Set(probes.flatMap((p) => (p.kind === 'dependency' ? p.packages : p.paths)));
+  // what the rubric names directly, and what it asks of the evidence vocabulary (src/evidence/vocabulary.yaml)
+  const named = new Set(probes.flatMap((p) => (p.kind === 'dependency' || p.kind === 'import' ? p.packages : 'paths' in p ? p.paths : [])));
+  const capabilities = new Set(probes.flatMap((p) => (p.kind === 'capability' ? [p.capability] : [])));
+  const ciSteps = new Set(probes.flatMap((p) => (p.kind === 'ci' ? [p.step ?? 'any'] : [])));
 
   it.each([
-    ['containers', 'Dockerfile'],
-    ['CI workflows', '.github/workflows/*.yml'],
-    ['GitLab CI', '.gitlab-ci.yml'],
-    ['tests', '**/test_*.py'],
-    ['lock files', 'poetry.lock'],
-    ['R lock files', 'renv.lock'],
+    ['containers', 'container'],
+    ['CI', 'ci'],
+    ['tests', 'tests'],
+    ['data validation', 'data-validation'],
+    ['portable model formats', 'portable-model'],
+    ['serving', 'serving'],
+    ['monitoring', 'monitoring'],
+    ['data versioning', 'data-versioning'],
+    ['experiment tracking', 'experiment-tracking'],
+    ['orchestration', 'orchestration'],
+    ['code owners', 'codeowners'],
+    ['notebooks', 'notebooks'],
+    ['declared dependencies', 'dependencies-declared'],
+  ])('looks for %s (capability %s, or the ci kind)', (_what, capability) => {
+    expect(capabilities.has(capability as never) || (capability === 'ci' && ciSteps.has('any'))).toBe(true);
+  });
+
+  it.each([
+    ['lock files', '**/poetry.lock'],
+    ['R lock files', '**/renv.lock'],
     ['data validation', 'great_expectations'],
     ['data validation', 'pandera'],
     ['portable model formats', 'skl2onnx'],
     ['portable model files', '**/*.onnx'],
     ['PMML files', '**/*.pmml'],
-    ['serving frameworks', 'fastapi'],
-    ['serving frameworks', 'bentoml'],
     ['monitoring', 'prometheus_client'],
     ['drift monitoring', 'evidently'],
-    ['data versioning', '**/*.dvc'],
-    ['experiment tracking', 'mlflow'],
-    ['experiment tracking', 'wandb'],
-    ['orchestration', 'apache-airflow'],
-    ['orchestration', 'dagster'],
-    ['code owners', 'CODEOWNERS'],
-    ['notebooks', '**/*.ipynb'],
-  ])('looks for %s (%s)', (_what, token) => {
+  ])('names %s (%s)', (_what, token) => {
     expect(named).toContain(token);
+  });
+
+  it('asks CI for deployments, image builds, tests and schedules, and the repository for pins and secrets', () => {
+    expect([...ciSteps].sort()).toEqual(['any', 'build-image', 'deploy', 'publish', 'schedule', 'test']);
+    expect(probes.filter((p) => p.kind === 'pinning').map((p) => (p.kind === 'pinning' ? p.expect : ''))).toEqual(['pinned', 'unpinned']);
+    expect(probes.some((p) => p.kind === 'secrets')).toBe(true);
   });
 
   it('gives every probe a description and something to say about the answer', () => {

@@ -31,7 +31,11 @@ describe('ready diff', () => {
     expect((await runCli(['diff', 'a.json', 'b.json'], { cwd: dir })).stderr).toBe('');
     const projects = await runCli(['diff', 'a.json', 'c.json'], { cwd: dir });
     expect(projects.code).toBe(0);
-    expect(projects.stderr).toBe('ready: warning: the reports are of different projects ("churn-model" and "fraud-model"); the changes compare two projects, not one over time\n');
+    // text on stdout opens with the warning; stderr repeats it only when the text goes elsewhere
+    expect(projects.stderr).toBe('');
+    expect(projects.stdout).toMatch(/^warning: the reports are of different projects \("churn-model" and\s+"fraud-model"\)/m);
+    const toFile = await runCli(['diff', 'a.json', 'c.json', '-o', 'diff.txt'], { cwd: dir });
+    expect(toFile.stderr).toBe('ready: warning: the reports are of different projects ("churn-model" and "fraud-model"); the changes compare two projects, not one over time\n');
     expect(projects.stdout).toMatch(/^warning: the reports are of different projects/m);
     const rubrics = await runCli(['diff', 'a.json', 'd.json', '--format', 'markdown'], { cwd: dir });
     expect(rubrics.stderr).toMatch(/^ready: warning: the reports were made with different rubrics \(mini and default\)/);
