@@ -18,7 +18,7 @@ const VALIDATOR: string = createRequire(import.meta.url)('@microsoft/sarif-multi
 const POLICY = join(ROOT, 'tests/fixtures/sarif/validator-policy.xml');
 const RUBRIC = readFileSync(join(ROOT, 'tests/fixtures/rubrics/mini.yaml'), 'utf8');
 
-// low tier, one blocker (owner), tools unanswered at a warning-level gate
+// low tier, one blocker (owner), quality below a question minimum (given as a flag), tools unanswered at a warning-level gate
 const FAILING = `rubric: rubric.yaml
 gate:
   minScore: 90
@@ -80,7 +80,7 @@ describe('the SARIF validator', () => {
       writeFileSync(files[name], r.stdout);
     };
     await run('passing', passing, [], 0);
-    await run('failing', failing, [], 1);
+    await run('failing', failing, ['--min-question', 'quality=1'], 1);
     const baseline = join(out, 'baseline.json');
     writeFileSync(baseline, (await runCli(['report', '--format', 'json'], { cwd: passing })).stdout);
     await run('baseline', failing, ['--baseline', baseline], 1);
@@ -96,7 +96,7 @@ describe('the SARIF validator', () => {
   it('was given what each case is about', () => {
     const sarif = (name: string) => JSON.parse(readFileSync(files[name]!, 'utf8')).runs[0];
     expect(sarif('passing').results).toEqual([]);
-    expect(sarif('failing').results.map((r: { ruleId: string; level: string }) => `${r.ruleId} ${r.level}`)).toEqual(['BLOCKER error', 'MIN_SCORE error', 'MAX_UNANSWERED warning']);
+    expect(sarif('failing').results.map((r: { ruleId: string; level: string }) => `${r.ruleId} ${r.level}`)).toEqual(['BLOCKER error', 'MIN_SCORE error', 'MIN_QUESTION error', 'MAX_UNANSWERED warning']);
     expect(sarif('baseline').results.map((r: { ruleId: string }) => r.ruleId)).toContain('BASELINE_SCORE');
     const hostile = sarif('hostile');
     expect(hostile.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'data%20science/%231%20100%25%20%E2%8F%8E/readiness.yaml', uriBaseId: '%SRCROOT%' });
