@@ -133,6 +133,21 @@ export function ruleDescription(rule: string): string {
   return known[rule] ?? `Readiness gate term ${rule}.`;
 }
 
+/** Where a rule's threshold comes from and how a finding of it goes away, for SARIF's rule help. */
+export function ruleHelp(rule: string): string {
+  if (rule === 'blocker') {
+    return 'The rubric marks some options of a question as blockers: answered that way, the project cannot go to production, and the readiness level is capped. Change what the answer describes and answer again with `ready assess`; `gate.maxBlockers` in readiness.yaml (or --max-blockers) allows some, and `level: warn` reports them without failing.';
+  }
+  if (rule.startsWith('baseline')) {
+    return 'Compared with the report given to `ready check --baseline FILE` (or readiness.yaml as of `--baseline-ref REF`): the finding goes away when the project is back where the baseline was. `ready diff OLD.json NEW.json` shows every change.';
+  }
+  if ((GATE_TERM_IDS as string[]).includes(rule)) {
+    const term = rule as GateTerm;
+    return `Set by \`gate.${term}\` in readiness.yaml, by the rubric's default gate for the tier, or by ${termSpec(term).flag}; \`level: warn\` reports it without failing. \`ready report\` lists the remediation plan, largest gains first.`;
+  }
+  return 'See `ready report` for the remediation plan.';
+}
+
 /** An answer held against the repository (src/core/contradictions.ts). */
 export function contradictionMessage(c: Omit<Contradiction, 'message'>): string {
   const answered = `${c.question} is answered "${c.label}"${c.line !== undefined ? ` (line ${c.line})` : ''}`;

@@ -1,7 +1,8 @@
 // The JSON report, the one contract between the core and every renderer and between `check`,
 // `diff` and `portfolio`, defined once: report.ts infers the TypeScript types from this schema
 // (a type-only import, so zod stays off the start-up path), the build generates
-// schemas/report.schema.json from it, and `portfolio`, `diff` and `--baseline` read reports with it.
+// schemas/report.schema.json from it. `portfolio`, `diff` and `--baseline` check the fields they read
+// with the cheaper core/portfolio/report-check.ts, which keeps to these types.
 // Bump REPORT_SCHEMA_VERSION on any breaking change.
 import { z } from 'zod';
 import { Effort, GateLevel } from './rubric-schema.js';

@@ -1,6 +1,6 @@
 // Reads a YAML file defensively and maps paths inside the document back to line numbers.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { InputError } from '../errors.js';
+import { formatPath, InputError } from '../errors.js';
 import { readTextFile } from './read-text.js';
 import type { YamlFile } from './yaml-lines.js';
 
@@ -23,6 +23,10 @@ export function parseYamlText(file: string, text: string, what: string): YamlFil
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     throw new InputError(problems.map((e) => ({ file, line: lineAt(e.pos[0]), message: e.message.split('\n')[0]! })));
+  }
+  const reserved = reservedKeys(doc.contents);
+  if (reserved.length > 0) {
+    throw new InputError(reserved.map(({ path, offset }) => ({ file, line: lineAt(offset), path: formatPath(path), message: RESERVED_KEY_MESSAGE })));
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     throw new InputError([{ file, line: 1, message: `is empty, expected a ${what}` }]);
@@ -60,3 +64,28 @@ function lineInDocument(doc: Document.Parsed, lines: LineCounter, path: readonly
   return line;
 }
 
+
+/**
+ * `__proto__` as a key: as a plain-object key it would set the object's prototype (or, copied by
+ * a schema, vanish), so an answer, a gate area or a rubric's tier gate written under it would be
+ * silently ignored. No id of a rubric can be spelt that way, so it is refused wherever it appears.
+ * (`constructor`, `prototype` and the other names of Object.prototype are ordinary keys: every
+ * lookup of ids uses own properties or Maps.)
+ */
+export const RESERVED_KEY = '__proto__';
+export const RESERVED_KEY_MESSAGE = `"${RESERVED_KEY}" cannot be used as a key (JavaScript reserves it); no rubric id or readiness key is spelt that way`;
+
+function reservedKeys(root: unknown): { path: (string | number)[]; offset: number }[] {
+  const found: { path: (string | number)[]; offset: number }[] = [];
+  const walk = (node: unknown, path: (string | number)[]) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        if (key === RESERVED_KEY) found.push({ path: [...path, key], offset: (pair.key as Node).range?.[0] ?? 0 });
+        else walk(pair.value, [...path, typeof key === 'number' ? String(key) : String(key ?? '?')]);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
+  };
+  walk(root, []);
+  return found;
+}

@@ -2,12 +2,23 @@
 // readiness.yaml, so that a pull request shows the gate's complaints next to the answers.
 import { createHash } from 'node:crypto';
 import type { Report } from '../core/report.js';
-import { ruleDescription } from '../core/messages.js';
-import { VERSION } from '../version.js';
-import { FINDING_RULES, findingCode, findings, type Finding } from './findings.js';
+import { ruleDescription, ruleHelp } from '../core/messages.js';
+import { HOMEPAGE, VERSION } from '../version.js';
+import { FINDING_RULES, findingCode, findings, type Finding, type FindingRule } from './findings.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
+/** Where every location is relative to: GitHub code scanning resolves it to the checkout. */
+const SRCROOT = '%SRCROOT%';
+
+/**
+ * A rule's readable name, apart from its id (the SARIF validator wants the two to differ, ignoring
+ * case): minScore -> MinScore; `blocker` alone would equal BLOCKER, so it says what it is about.
+ */
+export const ruleName = (rule: FindingRule) => (rule === 'blocker' ? 'BlockingAnswer' : `${rule[0]!.toUpperCase()}${rule.slice(1)}`);
+
+/** A relative path as a URI reference: each segment percent-encoded, so that `#`, `%` or a space stay part of the name. */
+export const relativeUri = (file: string) => file.split('/').map(encodeURIComponent).join('/');
 
 export interface CiRenderOptions {
   /** readiness.yaml relative to the repository root, with forward slashes */
@@ -23,8 +34,11 @@ export function renderSarif(report: Report, options: CiRenderOptions = {}): stri
   // every rule the gate knows, so that the rule list does not change with what happens to fail
   const rules = FINDING_RULES.map((rule) => ({
     id: findingCode(rule),
-    name: rule,
+    name: ruleName(rule),
     shortDescription: { text: ruleDescription(rule) },
+    fullDescription: { text: `${ruleDescription(rule)} ${ruleHelp(rule)}` },
+    help: { text: ruleHelp(rule) },
+    helpUri: HOMEPAGE,
     // a term fails the gate unless the gate sets it to `warn`; each result carries its own level
     defaultConfiguration: { level: 'error' },
     properties: { tags: ['readiness'] },
@@ -38,7 +52,7 @@ export function renderSarif(report: Report, options: CiRenderOptions = {}): stri
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: file, uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: relativeUri(file), uriBaseId: SRCROOT },
           region: { startLine: f.line },
         },
       },
@@ -50,7 +64,9 @@ export function renderSarif(report: Report, options: CiRenderOptions = {}): stri
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'ready', semanticVersion: VERSION, version: VERSION, rules } },
+        tool: { driver: { name: 'ready', semanticVersion: VERSION, version: VERSION, informationUri: HOMEPAGE, rules } },
+        // the root is wherever the repository is checked out; the report does not know (or leak) the absolute path
+        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository that holds readiness.yaml.' } } },
         // several projects of one repository upload side by side when each has its own category
         automationDetails: { id: `ready/${report.project ?? 'project'}/` },
         results,

@@ -7,7 +7,7 @@
 // exactly the reference data; anything unusual (flow maps, odd layouts) gets the Document's text.
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, parseDocument, stringify, YAMLMap, type Document, type Pair } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, parseDocument, stringify, visit, YAMLMap, type Document, type Node, type Pair } from 'yaml';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from './write-output.js';
 import { describeFsError, MAX_TEXT_BYTES, readBounded, ReadRefused } from '../load/read-text.js';
@@ -106,17 +106,29 @@ function spliceTopLevel(text: string, key: string, value: string): string | null
 
 function sameData(text: string, expected: unknown): boolean {
   const doc = parseDocument(text, PARSE_OPTIONS);
-  return doc.errors.length === 0 && isDeepStrictEqual(doc.toJS(), expected);
+  if (doc.errors.length > 0) return false;
+  try {
+    return isDeepStrictEqual(doc.toJS(), expected);
+  } catch {
+    // a splice that dropped an anchor leaves an alias to nothing, which yaml reports only here
+    return false;
+  }
 }
 
 function editDocument(doc: Document, id: string, change: AnswerChange): void {
-  let answers: unknown = doc.get('answers', true);
+  let answers: unknown = ownCopy(doc, doc.get('answers', true));
   if (!isMap(answers)) {
     answers = new YAMLMap();
     doc.set('answers', answers);
-  }
+  } else if (answers !== doc.get('answers', true)) doc.set('answers', answers);
   const map = answers as YAMLMap;
+  detachAliases(doc, map, false);
   let entry: unknown = map.get(id, true);
+  if (isAlias(entry)) {
+    entry = ownCopy(doc, entry);
+    map.set(id, entry);
+  }
+  if (isNode(entry)) detachAliases(doc, entry, true);
   if (!isMap(entry)) {
     // shorthand (`consumer: humans`) becomes the long form, which has room for who and when
     const long = new YAMLMap();
@@ -132,6 +144,37 @@ function editDocument(doc: Document, id: string, change: AnswerChange): void {
   // nothing left to say about the question: drop the entry rather than keep `id: {}`
   if ((entry as YAMLMap).items.length === 0) map.delete(id);
   if (map.items.length === 0) doc.set('answers', null);
+}
+
+// Anchors and aliases: an answer written as `b: *a` shares its node with `a`, so editing either in
+// place would change both. The node being edited becomes its own: an alias is replaced by a copy of
+// what it stands for, and every alias of the edited node (or of anything inside it) by a copy of
+// the node as it was, so that the other answers keep exactly what they said.
+
+/** The node itself, or for an alias a copy of the node it stands for, without anchors. */
+function ownCopy(doc: Document, node: unknown): unknown {
+  if (!isAlias(node)) return node;
+  const target = node.resolve(doc);
+  return target ? withoutAnchors(target.clone() as Node) : null;
+}
+
+function withoutAnchors<T extends Node>(node: T): T {
+  visit(node, (_, n) => {
+    if (isNode(n) && !isAlias(n)) delete (n as { anchor?: string }).anchor;
+  });
+  return node;
+}
+
+/** Replaces every alias of `node` (and, when `deep`, of the nodes inside it) by a copy of its target. */
+function detachAliases(doc: Document, node: Node, deep: boolean): void {
+  const targets = new Set<unknown>([node]);
+  if (deep) visit(node, (_, n) => void targets.add(n));
+  visit(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      return target && targets.has(target) ? withoutAnchors(target.clone() as Node) : undefined;
+    },
+  });
 }
 
 function valueNode(doc: Document, value: string | string[]) {

@@ -6,30 +6,7 @@ import { render } from '../../src/reporters/render.js';
 import { REPORT_FORMATS } from '../../src/reporters/formats.js';
 import { PLAIN } from '../../src/reporters/style.js';
 import { stripControl } from '../../src/text/sanitize.js';
-import { pilotReport } from '../reporters/fixtures.js';
-import type { Report } from '../../src/core/report.js';
-
-const FORGED = '\n✔ Gate PASSED\r\n::error file=x,line=1::forged\n::add-mask::secret\n##[error]legacy\u202Eevil\u2066\u001b[2J\u0007\u0085next\u2028line';
-
-function hostile(): Report {
-  const r = pilotReport();
-  const evil = (what: string) => `${what}${FORGED}`;
-  r.project = evil('project');
-  r.rubric.title = evil('rubric');
-  r.tier.title = evil('tier');
-  r.level.title = evil('level');
-  for (const a of r.areas) a.title = evil(a.id);
-  for (const q of r.questions) {
-    q.prompt = evil(q.id);
-    q.labels = q.labels.map(evil);
-    q.note = evil('note');
-    q.by = evil('by');
-  }
-  for (const b of r.blockers) b.label = evil('blocker');
-  for (const item of r.remediation) item.summary = evil('summary');
-  for (const f of r.gate.failures) f.message = evil('gate');
-  return r;
-}
+import { hostileReport as hostile } from './hostile-report.js';
 
 describe('hostile text through every format', () => {
   it.each(REPORT_FORMATS)('%s', async (format) => {

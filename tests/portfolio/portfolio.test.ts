@@ -174,9 +174,9 @@ describe('reportProblem', () => {
     ['a score as text', (r) => ({ ...r, score: '80' }), 'score: expected a number'],
     ['no rubric version', (r) => ({ ...r, rubric: { id: 'x' } }), 'rubric: expected an object with id and version'],
     ['a project number', (r) => ({ ...r, project: 7 }), 'project: expected a string'],
-    ['an area without score', (r) => ({ ...r, areas: [{ id: 'a', title: 'A' }] }), /^areas\[0\]: expected/],
-    ['a question without id', (r) => ({ ...r, questions: [{ ...(r.questions as object[])[0], id: 3 }] }), /^questions\[0\]: expected/],
-    ['a blocker without question', (r) => ({ ...r, blockers: [{}] }), /^blockers\[0\]: expected/],
+    ['an area without score', (r) => ({ ...r, areas: [{ id: 'a', title: 'A' }] }), 'areas[0].score: expected a number from 0 to 100, or null'],
+    ['a question without id', (r) => ({ ...r, questions: [{ ...(r.questions as object[])[0], id: 3 }] }), 'questions[0].id: expected a string'],
+    ['a blocker without question', (r) => ({ ...r, blockers: [{}] }), 'blockers[0].question: expected a question id'],
     ['no summary', (r) => ({ ...r, summary: undefined }), /^summary: expected/],
   ];
   it.each(cases)('rejects %s', async (_, make, message) => {

@@ -1,10 +1,11 @@
-// Whether a parsed JSON file is a project report the portfolio can fold in.
+// Whether a parsed JSON file is a project report that `portfolio`, `diff` and `check --baseline` can read.
 import { REPORT_SCHEMA_VERSION } from '../report.js';
 import { isObject } from '../words.js';
 
 /**
- * What is wrong with a parsed JSON file as a report, or null when it has every field the
- * portfolio reads. Cheap on purpose: it checks the fields used, not the whole contract.
+ * What is wrong with a parsed JSON file as a report, as `path: expected …`, or null when every
+ * field those commands read has its type. Cheap on purpose (a portfolio reads thousands): it checks
+ * the fields used, not the whole contract of report-schema.ts.
  */
 export function reportProblem(value: unknown): string | null {
   if (!isObject(value)) return 'not a ready report (expected a JSON object)';
@@ -27,27 +28,67 @@ export function reportProblem(value: unknown): string | null {
     field(Array.isArray(r.questions), 'questions', 'an array') ??
     field(Array.isArray(r.blockers), 'blockers', 'an array');
   if (first) return first;
-  const areas = r.areas as unknown[];
-  for (let i = 0; i < areas.length; i++) {
-    const a = areas[i];
-    if (!isObject(a) || !isString(a.id) || !isString(a.title) || !(a.score === null || isNumber(a.score))) {
-      return `areas[${i}]: expected an object with id, title and a score (number or null)`;
-    }
-  }
-  const questions = r.questions as unknown[];
-  for (let i = 0; i < questions.length; i++) {
-    const q = questions[i];
-    if (!isObject(q) || !isString(q.id) || !isString(q.area) || !isString(q.status) || !(q.score === null || isNumber(q.score))) {
-      return `questions[${i}]: expected an object with id, area, status and a score (number or null)`;
-    }
-  }
-  const blockers = r.blockers as unknown[];
-  for (let i = 0; i < blockers.length; i++) {
-    const b = blockers[i];
-    if (!isObject(b) || !isString(b.question)) return `blockers[${i}]: expected an object with a question id`;
+  return (
+    field(r.score as number <= 100 && (r.score as number) >= 0, 'score', 'a number from 0 to 100') ??
+    // both absent from reports made before they were added; the readers fall back
+    (r.levels === undefined ? null : Array.isArray(r.levels) ? each(r.levels, 'levels', levelBand) : 'levels: expected an array') ??
+    field(r.gate === undefined || (isObject(r.gate) && typeof r.gate.passed === 'boolean'), 'gate', 'an object with passed (true or false)') ??
+    each(r.areas as unknown[], 'areas', area) ??
+    each(r.questions as unknown[], 'questions', question) ??
+    each(r.blockers as unknown[], 'blockers', blocker)
+  );
+}
+
+// Each reader (diff, portfolio, --baseline) reads these fields of every entry; a report from this
+// schema version always has them, so one of the wrong type is a damaged or hand-made file. What
+// the entries refer to (a blocker's question, an area's id) is not checked: reports of different
+// rubric versions legitimately differ, and every reader falls back to the id.
+type EntryCheck = (v: Record<string, unknown>) => string | null;
+
+const QUESTION_STATUSES = new Set(['answered', 'dont-know', 'unanswered', 'not-applicable', 'out-of-tier', 'condition-unmet']);
+
+const isScore = (v: unknown) => v === null || (isNumber(v) && v >= 0 && v <= 100);
+const isStrings = (v: unknown) => Array.isArray(v) && v.every(isString);
+const isLine = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= 1);
+
+/** The first entry that fails, as `path[i]: …` or `path[i].key: …`. */
+function each(list: unknown[], path: string, check: EntryCheck): string | null {
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if (!isObject(v)) return `${path}[${i}]: expected an object`;
+    const problem = check(v);
+    if (problem !== null) return `${path}[${i}]${problem}`;
   }
   return null;
 }
+
+const need = (ok: boolean, key: string, expected: string) => (ok ? null : `.${key}: expected ${expected}`);
+
+const levelBand: EntryCheck = (l) => need(isString(l.id), 'id', 'a string') ?? need(isString(l.title), 'title', 'a string') ?? need(isNumber(l.min), 'min', 'a number');
+
+const area: EntryCheck = (a) =>
+  need(isString(a.id), 'id', 'a string') ??
+  need(isString(a.title), 'title', 'a string') ??
+  need(isScore(a.score), 'score', 'a number from 0 to 100, or null') ??
+  need(a.level === undefined || a.level === null || isString(a.level), 'level', 'a string or null');
+
+const question: EntryCheck = (q) =>
+  need(isString(q.id), 'id', 'a string') ??
+  need(isString(q.area), 'area', 'a string') ??
+  need(isString(q.status) && QUESTION_STATUSES.has(q.status), 'status', `one of ${[...QUESTION_STATUSES].join(', ')}`) ??
+  need(isScore(q.score), 'score', 'a number from 0 to 100, or null') ??
+  need(q.prompt === undefined || isString(q.prompt), 'prompt', 'a string') ??
+  need(q.choice === undefined || q.choice === null || isStrings(q.choice), 'choice', 'a list of option ids, or null') ??
+  need(q.labels === undefined || isStrings(q.labels), 'labels', 'a list of strings') ??
+  need(q.at === undefined || isString(q.at), 'at', 'a date string') ??
+  need(isLine(q.line), 'line', 'a line number');
+
+const blocker: EntryCheck = (b) =>
+  need(isString(b.question), 'question', 'a question id') ??
+  need(isString(b.option), 'option', 'an option id') ??
+  need(isString(b.area), 'area', 'an area id') ??
+  need(isString(b.label), 'label', 'a string') ??
+  need(isLine(b.line), 'line', 'a line number');
 
 export const isString = (v: unknown): v is string => typeof v === 'string';
 export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
