@@ -45,11 +45,11 @@ function holds(files: Record<string, string>): void {
 
 describe('fuzzed input never breaks a promise of ready check', () => {
   it('readiness.yaml', { timeout: 120_000 }, () => {
-    fc.assert(fc.property(readiness, (text) => holds({ 'readiness.yaml': text })), { numRuns: 40 });
+    fc.assert(fc.property(readiness, (text) => holds({ 'readiness.yaml': text })), { numRuns: Number(process.env.FUZZ_RUNS ?? 24) });
   });
 
   it('a rubric named by readiness.yaml', { timeout: 120_000 }, () => {
-    fc.assert(fc.property(rubric, (text) => holds({ 'readiness.yaml': 'rubric: ./r.yaml\nanswers:\n  consumer: humans\n', 'r.yaml': text })), { numRuns: 30 });
+    fc.assert(fc.property(rubric, (text) => holds({ 'readiness.yaml': 'rubric: ./r.yaml\nanswers:\n  consumer: humans\n', 'r.yaml': text })), { numRuns: Number(process.env.FUZZ_RUNS ?? 16) });
   });
 
   it('a hostile readiness.yaml next to a hostile rubric', { timeout: 60_000 }, () => {
