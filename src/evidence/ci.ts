@@ -3,7 +3,7 @@
 // line, the way CI YAML is laid out, so that every step keeps its line and no YAML library loads
 // on the path of `ready check`. Which commands make which class is data (vocabulary.yaml).
 import type { CiStepClass } from '../core/probe-kinds.js';
-import { compilePattern, type ContentPattern } from '../match/pattern.js';
+import { lazyPattern, type ContentPattern } from '../match/pattern.js';
 import type { Vocabulary } from './vocabulary-schema.js';
 
 export type CiPlatform = 'github-actions' | 'gitlab-ci' | 'azure-pipelines' | 'cloud-build' | 'jenkins' | 'circleci' | 'bitbucket' | 'buildkite' | 'aws-codebuild' | 'aws-codepipeline';
@@ -92,8 +92,8 @@ let compiled: { vocabulary: Vocabulary; steps: CompiledSteps } | undefined;
 function compileSteps(vocabulary: Vocabulary): CompiledSteps {
   if (compiled?.vocabulary === vocabulary) return compiled.steps;
   const steps: CompiledSteps = {
-    classes: (Object.entries(vocabulary.ci.steps) as [Exclude<CiStepClass, 'schedule'>, string[]][]).map(([c, ps]) => [c, ps.map(compilePattern)]),
-    notDeploy: vocabulary.ci['not-deploy'].map(compilePattern),
+    classes: (Object.entries(vocabulary.ci.steps) as [Exclude<CiStepClass, 'schedule'>, string[]][]).map(([c, ps]) => [c, ps.map(lazyPattern)]),
+    notDeploy: vocabulary.ci['not-deploy'].map(lazyPattern),
   };
   compiled = { vocabulary, steps };
   return steps;

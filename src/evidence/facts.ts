@@ -6,7 +6,7 @@
 import { CAPABILITIES, type Capability } from '../core/probe-kinds.js';
 import { MAX_PROOFS, type CapabilityFinding, type Proof } from '../core/evidence.js';
 import { compileGlob } from '../match/glob.js';
-import { compileAny, compilePattern, type ContentPattern } from '../match/pattern.js';
+import { compileAny, lazyPattern, type ContentPattern } from '../match/pattern.js';
 import { ciByPlace, ciPlatform, isReadyOwnCi, mayBeCi, readCi, type CiConfig } from './ci.js';
 import { codeText, importsOf, isCodeFile, moduleWithin, type CodeText } from './code-text.js';
 import type { Ecosystem } from './manifests/index.js';
@@ -108,7 +108,7 @@ function compileSignals(vocabulary: Vocabulary): CompiledSignal[] {
         signal,
         ...(signal.files && { files: pathTest(signal.files) }),
         ...(signal.imports && { imports: signal.imports, dists: signal.imports.map(normalizePython) }),
-        ...(signal.pattern && { pattern: compilePattern(signal.pattern) }),
+        ...(signal.pattern && { pattern: lazyPattern(signal.pattern) }),
       });
     }
   }

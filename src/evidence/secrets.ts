@@ -1,7 +1,7 @@
 // Committed credentials: well-known formats (private keys, cloud keys, tokens) anywhere, and
 // settings named like a secret whose value looks real. Only the file, the line and the kind of
 // credential ever leave this module: the value is never returned, stored or printed.
-import { compileAny, compilePattern, type ContentPattern } from '../match/pattern.js';
+import { compileAny, lazyPattern, type ContentPattern } from '../match/pattern.js';
 import type { Proof } from '../core/evidence.js';
 import type { Vocabulary } from './vocabulary-schema.js';
 
@@ -68,9 +68,9 @@ let compiled: { vocabulary: Vocabulary; rules: SecretRules } | undefined;
 export function secretRules(vocabulary: Vocabulary): SecretRules {
   if (compiled?.vocabulary === vocabulary) return compiled.rules;
   const rules = {
-    formats: vocabulary.secrets.formats.map((f) => ({ name: f.name, regex: compilePattern(f.pattern) })),
+    formats: vocabulary.secrets.formats.map((f) => ({ name: f.name, regex: lazyPattern(f.pattern) })),
     anyFormat: compileAny(vocabulary.secrets.formats.map((f) => f.pattern)),
-    keys: compilePattern(vocabulary.secrets.keys),
+    keys: lazyPattern(vocabulary.secrets.keys),
   };
   compiled = { vocabulary, rules };
   return rules;
