@@ -20,8 +20,11 @@ export function prepareProblems(issues: readonly Issue[], prefix: PropertyKey[] 
     // "Invalid input" for a union says nothing; the branch that got furthest says what is wrong
     if (i.code === 'invalid_union' && i.errors && i.errors.length > 0) {
       const depth = (branch: Issue[]) => Math.max(...branch.map((b) => b.path.length + (b.code === 'invalid_type' ? 0 : 0.5)));
-      const best = [...i.errors].sort((a, b) => depth(b) - depth(a))[0]!;
-      if (best.length > 0 && depth(best) >= 1) return prepareProblems(best, path, keysAt);
+      // of mappings, the shape whose keys the input uses most: `{ questoin: a, in: [b] }` is a
+      // misspelt `{ question, in }`, not an `{ all }` with two unknown keys
+      const unknownKeys = (branch: Issue[]) => branch.filter((b) => b.code === 'unrecognized_keys' && b.path.length === 0).reduce((n, b) => n + (b.keys?.length ?? 0), 0);
+      const best = [...i.errors].sort((a, b) => unknownKeys(a) - unknownKeys(b) || depth(b) - depth(a))[0]!;
+      if (best.length > 0 && depth(best) >= 1) return prepareProblems(withoutMissingOfMisspelt(best), path, keysAt);
       if (i.message !== 'Invalid input') return [{ path: path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }];
       const types = i.errors.flat().filter((b) => b.code === 'invalid_type' && b.path.length === 0);
       if (types.length > 0) {
@@ -37,6 +40,21 @@ export function prepareProblems(issues: readonly Issue[], prefix: PropertyKey[] 
       return i.keys.map((k) => ({ path: plain, message: `unknown key "${k}"${didYouMean(k, known.filter((n) => !i.keys!.includes(n)))}`, keys: [k] }));
     }
     return [{ path: plain, message: i.message.replace(/^Invalid input: /, '') }];
+  });
+}
+
+/**
+ * A key misspelt is also a key missing; its "did you mean" says both, so the missing key's own
+ * issue ("expected string, received undefined") goes.
+ */
+function withoutMissingOfMisspelt(branch: Issue[]): Issue[] {
+  const unknown = branch.filter((b) => b.code === 'unrecognized_keys');
+  if (unknown.length === 0) return branch;
+  return branch.filter((b) => {
+    const missing = (b.code === 'invalid_type' && /received undefined/.test(b.message)) || b.code === 'invalid_union';
+    if (!missing || b.path.length === 0) return true;
+    const parent = b.path.slice(0, -1).join('\0');
+    return !unknown.some((u) => u.path.join('\0') === parent);
   });
 }
 
