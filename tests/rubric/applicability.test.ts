@@ -13,7 +13,8 @@ const HIGH_ONLY = ['consumer-contract', 'fallback', 'staged-rollout'];
 const STREAMING_ONLY = ['stream-backpressure', 'stream-late-data', 'stream-replay'];
 const TRAINED_MODEL = ['feature-value', 'label-quality', 'model-format', 'model-selection', 'model-tests', 'retraining-policy', 'training-serving-skew'];
 // judged against outcomes or a previous version; a generative product has its own evaluation
-const MODEL_OR_RULES = ['explainability', 'ground-truth', 'model-monitoring', 'model-validation'];
+// (explainability too, but only where decisions about people depend on the output: see below)
+const MODEL_OR_RULES = ['ground-truth', 'model-monitoring', 'model-validation'];
 // anything that computes or decides: not a dashboard of figures
 const COMPUTES = ['ai-act-classification', 'human-oversight', 'ml-security', 'model-lineage', 'staged-rollout'];
 // every kind has code to test
@@ -56,6 +57,26 @@ describe('the tier changes the questions', () => {
       expect(low.has(id), id).toBe(false);
       expect(medium.has(id), id).toBe(true);
     }
+  });
+});
+
+describe('decisions about people change the questions', () => {
+  it('asks explainability only when decision-impact does not record "no decision about a person"', () => {
+    expect(asked('machines', 'batch', 'model').has('explainability')).toBe(false);
+    for (const impact of ['people-significant', 'annex-iii', 'not-assessed', 'dont-know']) {
+      expect(asked('humans', 'batch', 'model', impact).has('explainability'), impact).toBe(true);
+      expect(asked('humans', 'batch', 'dashboard', impact).has('explainability'), impact).toBe(false);
+    }
+  });
+
+  it('asks the AI Act classification of a one-off analysis only when decisions about people depend on it', () => {
+    expect(asked('humans', 'once', 'model').has('ai-act-classification')).toBe(false);
+    for (const impact of ['people-significant', 'annex-iii', 'not-assessed']) {
+      expect(asked('humans', 'once', 'model', impact).has('ai-act-classification'), impact).toBe(true);
+    }
+    expect(asked('machines', 'once', 'model').has('ai-act-classification')).toBe(true);
+    expect(asked('humans', 'batch', 'model').has('ai-act-classification')).toBe(true);
+    expect(asked('humans', 'once', 'dashboard', 'people-significant').has('ai-act-classification')).toBe(false);
   });
 });
 

@@ -288,6 +288,47 @@ describe('default rubric: tiers', () => {
   });
 });
 
+describe('default rubric: per-question floors (review 3)', () => {
+  const floor = (tier: string, id: string): number => {
+    const v = (rubric.gates[tier]?.minQuestion as Record<string, number | { value: number }> | undefined)?.[id];
+    return v === undefined ? 0 : typeof v === 'number' ? v : v.value;
+  };
+  const TIERS = ['low', 'medium', 'high'];
+
+  it('floors every question with a blocker option above 0 at every tier where it can be asked, so that "don\'t know" never beats an honest blocker', () => {
+    for (const q of rubric.questions.filter((x) => x.options.some((o) => o.blocker))) {
+      for (const tier of q.tiers ?? TIERS) expect(floor(tier, q.id), `${tier} ${q.id}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('requires a finished privacy review at every tier (GDPR Article 35(1): prior to the processing)', () => {
+    for (const tier of TIERS) expect(floor(tier, 'privacy-review'), tier).toBe(1);
+    expect(option('privacy-review', 'in-progress').score).toBeLessThan(1);
+    expect(question('privacy-review').help).toMatch(/8 weeks[\s\S]*6/);
+  });
+
+  it('floors the controls the medium and high tiers promise', () => {
+    for (const id of ['model-monitoring', 'service-monitoring', 'data-validation', 'model-governance', 'decision-impact', 'genai-evaluation', 'data-access']) {
+      expect(floor('medium', id), `medium ${id}`).toBeGreaterThan(0);
+      expect(floor('high', id), `high ${id}`).toBeGreaterThanOrEqual(floor('medium', id));
+    }
+    for (const id of ['data-security', 'incident-management', 'performance-fit', 'consumer-contract', 'prompt-injection', 'retrieval-permissions']) {
+      expect(floor('high', id), `high ${id}`).toBeGreaterThan(0);
+    }
+    // a measured failure to meet the performance need does not pass the high gate
+    expect(option('performance-fit', 'measured-short').score).toBeLessThan(floor('high', 'performance-fit'));
+    expect(option('service-monitoring', 'manual').score).toBeLessThan(floor('high', 'service-monitoring'));
+  });
+
+  it('floors people-significant medium products through questions asked only when decisions about people depend on the output', () => {
+    for (const id of ['fallback', 'staged-rollout', 'explainability']) {
+      expect(floor('medium', id), id).toBeGreaterThan(0);
+      expect(JSON.stringify(question(id).when), id).toMatch(/decision-impact[\s\S]*none-recorded/);
+    }
+    expect(floor('high', 'explainability')).toBeGreaterThan(0);
+  });
+});
+
 describe('default rubric: scoring conventions', () => {
   // ML Test Score style: half credit for a documented manual practice, full credit for an
   // automated, repeated one; and the next step from "by hand" is its own remediation.
@@ -376,13 +417,16 @@ describe('default rubric: scoring conventions', () => {
   it('gives no credit to a prohibited AI use and marks high-risk duties left open as a high risk', () => {
     const ai = question('ai-act-classification');
     for (const o of ai.options.filter((x) => x.id !== 'prohibited')) expect(o.label, o.id).not.toMatch(/prohibited/i);
-    // duties due before first use block the launch; ongoing ones are a high risk that still scores
+    // duties that apply on the planned launch date block it; ongoing ones are a high risk that still scores
     expect(option('ai-act-classification', 'high-risk-prelaunch-open')).toMatchObject({ risk: 'high', blocker: true });
     expect(option('ai-act-classification', 'high-risk-ongoing-open')).toMatchObject({ risk: 'high' });
     expect(option('ai-act-classification', 'high-risk-prelaunch-open').score).toBe(0);
     expect(option('ai-act-classification', 'high-risk-ongoing-open').score).toBeLessThan(option('ai-act-classification', 'classified-not-high-risk').score);
     expect(option('ai-act-classification', 'high-risk-prelaunch-open').remediation!.steps[0]).toMatch(/Article 27[\s\S]*conformity-assessment route/);
-    expect(ai.help).toMatch(/Article 3\(1\)[\s\S]*Article\s+6\(3\)[\s\S]*Article 25[\s\S]*Article 27[\s\S]*Article 26\(11\)[\s\S]*Article 53[\s\S]*2 August 2026/);
+    expect(ai.help).toMatch(/Article 3\(1\)[\s\S]*Article\s+6\(3\)[\s\S]*Article 25[\s\S]*Article 27[\s\S]*Article 26\(11\)[\s\S]*Article 53[\s\S]*digital omnibus[\s\S]*Official Journal[\s\S]*Article 111\(2\)/);
+    expect(ai.help).toMatch(/private entities providing public\s+services/);
+    expect(ai.help).not.toMatch(/would postpone/);
+    expect(option('ai-act-classification', 'high-risk-prelaunch-open').label).toMatch(/planned launch date/);
   });
 
   it('scores reusing a basis for another purpose and an assumed basis below half, as high risks, and an unchecked belief at nothing', () => {
