@@ -69,6 +69,15 @@ describe('decisions about people change the questions', () => {
     }
   });
 
+  it('asks the GDPR Article 22 question of recurring products unless no decision about a person depends on them', () => {
+    expect(asked('machines', 'batch', 'model').has('automated-decision')).toBe(false);
+    expect(asked('humans', 'once', 'model', 'people-significant').has('automated-decision')).toBe(false);
+    for (const impact of ['people-significant', 'annex-iii', 'not-assessed', 'dont-know']) {
+      expect(asked('humans', 'batch', 'model', impact).has('automated-decision'), impact).toBe(true);
+      expect(asked('machines', 'batch', 'dashboard', impact).has('automated-decision'), impact).toBe(true);
+    }
+  });
+
   it('asks the AI Act classification of a one-off analysis only when decisions about people depend on it', () => {
     expect(asked('humans', 'once', 'model').has('ai-act-classification')).toBe(false);
     for (const impact of ['people-significant', 'annex-iii', 'not-assessed']) {

@@ -171,6 +171,7 @@ const BARRIERS: [barrier: string, ids: string[], words: RegExp][] = [
   ['generative: retrieval filters by the asking user\'s permissions at query time', ['retrieval-permissions'], /requesting user's permissions at query time/i],
   ['generative: a release (prompts, index, configuration) can be rebuilt', ['generative-rebuild'], /prompts[\s\S]*retrieval index[\s\S]*versioned/i],
   ['decisions with significant effects on people are recorded, and bring the fallback and staged roll-out', ['decision-impact'], /Article 22[\s\S]*Annex III/i],
+  ['a solely automated decision about a person needs an Article 22(2) exception and its safeguards', ['automated-decision'], /Article 22\(1\)[\s\S]*22\(2\)[\s\S]*22\(3\)/],
   ['model validation before release', ['model-validation'], /previous version|current one/i],
   ['model versioning and lineage', ['model-lineage'], /version/i],
   ['fairness where decisions touch people', ['fairness'], /groups?/i],
@@ -327,6 +328,15 @@ describe('default rubric: per-question floors (review 3)', () => {
     }
     expect(floor('high', 'explainability')).toBeGreaterThan(0);
   });
+
+  it('stops a solely automated decision about a person that no Article 22(2) exception covers', () => {
+    expect(option('automated-decision', 'prohibited')).toMatchObject({ score: 0, risk: 'high', blocker: true });
+    expect(option('automated-decision', 'exception-no-safeguards').score).toBeLessThan(1);
+    for (const oid of ['not-solely-automated', 'exception-safeguarded']) expect(option('automated-decision', oid).score, oid).toBe(1);
+    expect(option('automated-decision', 'not-solely-automated').label).toMatch(/rubber stamp[\s\S]*SCHUFA/);
+    expect(option('automated-decision', 'exception-safeguarded').label).toMatch(/13\(2\)\(f\)[\s\S]*14\(2\)\(g\)[\s\S]*15\(1\)\(h\)[\s\S]*2023\/2225/);
+    for (const tier of ['medium', 'high']) expect(floor(tier, 'automated-decision'), tier).toBe(1);
+  });
 });
 
 describe('default rubric: scoring conventions', () => {
@@ -376,6 +386,7 @@ describe('default rubric: scoring conventions', () => {
     expect(blockers.sort()).toEqual([
       'ai-act-classification/high-risk-prelaunch-open',
       'ai-act-classification/prohibited',
+      'automated-decision/prohibited',
       'data-access/no-path',
       'data-approvals/refused',
       'fairness/found-unresolved',
