@@ -34,7 +34,7 @@ describe('ready check', () => {
     expect((await runCli(['check', '--no-evidence'], { cwd: dir })).code).toBe(1); // nothing answered: below the low tier's minimum
     // flags override the rubric's default gate for the low tier (minScore 40, data and humans at
     // least 40, and floors for the legal questions)
-    const floors = ['legal-basis', 'data-approvals', 'privacy-review', 'third-country-transfers', 'fairness', 'vendor-terms', 'ai-act-classification'].flatMap((q) => ['--min-question', `${q}=0`]);
+    const floors = ['legal-basis', 'data-approvals', 'privacy-review', 'third-country-transfers', 'fairness', 'vendor-terms', 'ai-act-classification', 'data-licences', 'retrieval-permissions'].flatMap((q) => ['--min-question', `${q}=0`]);
     expect((await runCli(['check', '--no-evidence', '--min-score', '0', '--min-area', 'data=0', '--min-area', 'humans=0', ...floors], { cwd: dir })).code).toBe(0);
     const failed = await runCli(['check', '--no-evidence', '--min-score', '0', '--min-area', 'data=10', '--min-area', 'humans=0', ...floors], { cwd: dir });
     expect(failed.code).toBe(1);

@@ -48,8 +48,8 @@ function expectGoodRemediation(r: Remediation | undefined, where: string) {
 }
 
 describe('default rubric: every question is complete', () => {
-  it('has version 2.2.0 and keeps the starter ids for areas, tiers and levels', () => {
-    expect(rubric.version).toBe('2.2.0');
+  it('has version 2.3.0 and keeps the starter ids for areas, tiers and levels', () => {
+    expect(rubric.version).toBe('2.3.0');
     expect(rubric.tierQuestions.map((q) => q.id)).toEqual(['consumer', 'frequency', 'product-kind']);
     expect(rubric.areas.map((a) => a.id)).toEqual(AREAS);
     expect(rubric.tiers.map((t) => t.id)).toEqual(['low', 'medium', 'high']);
@@ -67,9 +67,9 @@ describe('default rubric: every question is complete', () => {
     for (const r of q.roles) expect(ROLES).toContain(r);
     const real = q.options.filter((o) => o.id !== 'dont-know');
     expect(real.length, 'options besides dont-know').toBeGreaterThanOrEqual(3);
-    // the AI Act question needs six: a prohibited use, not assessed, high-risk duties open before
-    // launch and after it, not high-risk with duties open, compliant - four different findings
-    expect(real.length, 'options besides dont-know').toBeLessThanOrEqual(id === 'ai-act-classification' ? 6 : 5);
+    // the AI Act question needs seven: a prohibited use, not assessed, high-risk and not high-risk
+    // each with duties open at launch or only ongoing ones, compliant - four different findings
+    expect(real.length, 'options besides dont-know').toBeLessThanOrEqual(id === 'ai-act-classification' ? 7 : 5);
     // written out in the YAML, not only added by the loader
     const rawQuestion = raw.questions.find((x) => x.id === id)!;
     expect(rawQuestion.options.find((o) => o.id === 'dont-know'), 'explicit dont-know').toEqual(expect.objectContaining({ score: 0 }));
@@ -348,11 +348,11 @@ describe('default rubric: scoring conventions', () => {
     ['data-preparation', 'scripts-manual', 'pipeline'],
     ['label-quality', 'spot-checked', 'managed'],
     ['feature-value', 'reviewed-manual', 'reviewed'],
-    ['data-subject-rights', 'by-hand', 'automated-all-rights'],
+    ['data-subject-rights', 'by-hand-with-access', 'automated-with-access'],
     ['stream-late-data', 'documented-manual', 'handled'],
     ['ground-truth', 'manual', 'automated'],
     ['release-process', 'documented-manual', 'cd'],
-    ['fairness', 'manual', 'automated'],
+    ['fairness', 'manual-current', 'automated'],
     ['packaging', 'install-manual', 'container-ci'],
     ['performance-fit', 'measured-once', 'tested-continuously'],
     ['feature-tests', 'manual', 'end-to-end'],
@@ -389,12 +389,14 @@ describe('default rubric: scoring conventions', () => {
       'automated-decision/prohibited',
       'data-access/no-path',
       'data-approvals/refused',
+      'data-licences/forbidden',
       'fairness/found-unresolved',
       'legal-basis/no-basis',
       'operator/nobody',
       'privacy-review/high-risk-unconsulted',
+      'retrieval-permissions/unfiltered-restricted',
       'serving-security/open',
-      'third-country-transfers/some-without-basis',
+      'third-country-transfers/flowing-without-basis',
       'vendor-terms/personal-data-consumer-terms',
     ]);
     for (const b of blockers) {
@@ -432,7 +434,7 @@ describe('default rubric: scoring conventions', () => {
     expect(option('ai-act-classification', 'high-risk-prelaunch-open')).toMatchObject({ risk: 'high', blocker: true });
     expect(option('ai-act-classification', 'high-risk-ongoing-open')).toMatchObject({ risk: 'high' });
     expect(option('ai-act-classification', 'high-risk-prelaunch-open').score).toBe(0);
-    expect(option('ai-act-classification', 'high-risk-ongoing-open').score).toBeLessThan(option('ai-act-classification', 'classified-not-high-risk').score);
+    expect(option('ai-act-classification', 'high-risk-ongoing-open').score).toBeLessThan(option('ai-act-classification', 'not-high-risk-ongoing-open').score);
     expect(option('ai-act-classification', 'high-risk-prelaunch-open').remediation!.steps[0]).toMatch(/Article 27[\s\S]*conformity-assessment route/);
     expect(ai.help).toMatch(/Article 3\(1\)[\s\S]*Article\s+6\(3\)[\s\S]*Article 25[\s\S]*Article 27[\s\S]*Article 26\(11\)[\s\S]*Article 53[\s\S]*digital omnibus[\s\S]*Official Journal[\s\S]*Article 111\(2\)/);
     expect(ai.help).toMatch(/private entities providing public\s+services/);

@@ -22,11 +22,12 @@ const ADDED = ['decision-impact', 'output-freshness', 'prediction-parity', 'offl
 // renamed in 2.2.0 though none of the examples chose them
 const RENAMED: [question: string, old: string, now: string][] = [
   ['ai-act-classification', 'high-risk-duties-open', 'high-risk-prelaunch-open'],
-  ['data-subject-rights', 'automated', 'automated-all-rights'],
+  // renamed again in 2.3.0 (access requests included): see migration-2.2.test.ts
+  ['data-subject-rights', 'automated', 'automated-with-access'],
   ['vendor-terms', 'contracted', 'contracted-retention-known'],
 ];
 
-describeMigration({ from: '2.1.0', current: '2.2.0', dir: V21, reAsked: RE_ASKED, added: ADDED });
+describeMigration({ from: '2.1.0', current: '2.3.0', dir: V21, reAsked: RE_ASKED, added: ADDED });
 
 describe.each(['forecast-pilot', 'notebook-pilot', 'production-service'])('%s answered against 2.1.0', (name) => {
   const file = join(V21, `${name}.yaml`);
