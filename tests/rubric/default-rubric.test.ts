@@ -172,6 +172,7 @@ const BARRIERS: [barrier: string, ids: string[], words: RegExp][] = [
   ['generative: a release (prompts, index, configuration) can be rebuilt', ['generative-rebuild'], /prompts[\s\S]*retrieval index[\s\S]*versioned/i],
   ['decisions with significant effects on people are recorded, and bring the fallback and staged roll-out', ['decision-impact'], /Article 22[\s\S]*Annex III/i],
   ['a solely automated decision about a person needs an Article 22(2) exception and its safeguards', ['automated-decision'], /Article 22\(1\)[\s\S]*22\(2\)[\s\S]*22\(3\)/],
+  ['read access to the output limited to the people and systems that need it', ['output-access'], /dashboard or a shared\s+table[\s\S]*by role/i],
   ['model validation before release', ['model-validation'], /previous version|current one/i],
   ['model versioning and lineage', ['model-lineage'], /version/i],
   ['fairness where decisions touch people', ['fairness'], /groups?/i],

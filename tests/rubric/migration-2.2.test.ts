@@ -18,7 +18,7 @@ const RE_ASKED: Record<string, { from: string; why: string }> = {
     why: 'split: not-high-risk-launch-open (a duty applying at launch is open, 0.3) or not-high-risk-ongoing-open (0.7)',
   },
 };
-const ADDED = ['automated-decision'];
+const ADDED = ['automated-decision', 'output-access'];
 // renamed in 2.3.0 though none of the examples chose them
 const RENAMED: [question: string, old: string, now: string][] = [
   ['ai-act-classification', 'classified-not-high-risk', 'not-high-risk-ongoing-open'],
