@@ -46,7 +46,7 @@ const answers = (choices: Record<string, string>): Answers =>
 async function contradictions(choices: Record<string, string>) {
   const rubric = await loadBuiltinRubric('default');
   const evidence = await evaluateProbes(fixturePort(FIXTURE), rubric, { capabilities: true });
-  return findContradictions(rubric, answers(choices), evidence);
+  return findContradictions(rubric, answers(choices), { ...evidence, listing: 'walk' });
 }
 
 describe('MLOpsPython, the Azure DevOps reference', () => {
