@@ -1,7 +1,9 @@
 // ready check end to end: the paper's tiers from readiness.yaml, the JSON contract, the exit codes,
 // and every command's help.
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from '../helpers/cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runCli, tempProject } from '../helpers/cli.js';
 
 const readiness = (consumer: string, frequency: string) => `answers:\n  consumer: ${consumer}\n  frequency: ${frequency}\n`;
 
@@ -34,7 +36,9 @@ describe('ready check', () => {
     expect((await runCli(['check', '--no-evidence'], { cwd: dir })).code).toBe(1); // nothing answered: below the low tier's minimum
     // flags override the rubric's default gate for the low tier (minScore 40, data and humans at
     // least 40, and floors for the legal questions)
-    const floors = ['legal-basis', 'data-approvals', 'privacy-review', 'third-country-transfers', 'fairness', 'vendor-terms', 'ai-act-classification', 'data-licences', 'retrieval-permissions'].flatMap((q) => ['--min-question', `${q}=0`]);
+    // every floor of the low gate, read from the compiled rubric
+    const low = (JSON.parse(readFileSync(join(ROOT, 'dist/rubrics/default.json'), 'utf8')) as { gates: { low: { minQuestion: Record<string, number> } } }).gates.low.minQuestion;
+    const floors = Object.keys(low).flatMap((q) => ['--min-question', `${q}=0`]);
     expect((await runCli(['check', '--no-evidence', '--min-score', '0', '--min-area', 'data=0', '--min-area', 'humans=0', ...floors], { cwd: dir })).code).toBe(0);
     const failed = await runCli(['check', '--no-evidence', '--min-score', '0', '--min-area', 'data=10', '--min-area', 'humans=0', ...floors], { cwd: dir });
     expect(failed.code).toBe(1);

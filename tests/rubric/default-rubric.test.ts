@@ -633,9 +633,10 @@ describe('examples', () => {
     expect(ps.tier.id).toBe('high');
     expect(ps.gate.passed).toBe(true);
     expect(ps.remediation.length).toBeLessThan(15);
-    // the largest refinement: new versions still reach all press lines at once
-    expect(ps.remediation[0]!.question).toBe('staged-rollout');
-    expect(ps.remediation.map((r) => r.question)).toEqual(expect.arrayContaining(['ground-truth', 'model-monitoring', 'data-security']));
+    // the largest refinement: nobody learns whether a serviced press would have failed; the shadow
+    // run that the high gate's staged-rollout floor asks for is compared by hand, a refinement too
+    expect(ps.remediation[0]!.question).toBe('ground-truth');
+    expect(ps.remediation.map((r) => r.question)).toEqual(expect.arrayContaining(['staged-rollout', 'model-monitoring', 'data-security']));
   });
 
   it.each(EXAMPLES)('%s ships a report.json generated from its current answers', (name) => {
