@@ -435,7 +435,9 @@ describe('default rubric: scoring conventions', () => {
     expect(option('ai-act-classification', 'high-risk-prelaunch-open')).toMatchObject({ risk: 'high', blocker: true });
     expect(option('ai-act-classification', 'high-risk-ongoing-open')).toMatchObject({ risk: 'high' });
     expect(option('ai-act-classification', 'high-risk-prelaunch-open').score).toBe(0);
-    expect(option('ai-act-classification', 'high-risk-ongoing-open').score).toBeLessThan(option('ai-act-classification', 'not-high-risk-ongoing-open').score);
+    // a high-risk system that meets every duty due at launch passes the 0.7 floor as a not-high-risk one does; its risk flag says the rest
+    expect(option('ai-act-classification', 'high-risk-ongoing-open').score).toBeLessThanOrEqual(option('ai-act-classification', 'not-high-risk-ongoing-open').score);
+    expect(option('ai-act-classification', 'high-risk-ongoing-open').score).toBe(0.7);
     expect(option('ai-act-classification', 'high-risk-prelaunch-open').remediation!.steps[0]).toMatch(/Article 27[\s\S]*conformity-assessment route/);
     expect(ai.help).toMatch(/Article 3\(1\)[\s\S]*Article\s+6\(3\)[\s\S]*Article 25[\s\S]*Article 27[\s\S]*Article 26\(11\)[\s\S]*Article 53[\s\S]*digital omnibus[\s\S]*Official Journal[\s\S]*Article 111\(2\)/);
     expect(ai.help).toMatch(/private entities providing public\s+services/);
