@@ -48,8 +48,8 @@ function expectGoodRemediation(r: Remediation | undefined, where: string) {
 }
 
 describe('default rubric: every question is complete', () => {
-  it('has version 2.3.0 and keeps the starter ids for areas, tiers and levels', () => {
-    expect(rubric.version).toBe('2.3.0');
+  it('has version 2.4.0 and keeps the starter ids for areas, tiers and levels', () => {
+    expect(rubric.version).toBe('2.4.0');
     expect(rubric.tierQuestions.map((q) => q.id)).toEqual(['consumer', 'frequency', 'product-kind']);
     expect(rubric.areas.map((a) => a.id)).toEqual(AREAS);
     expect(rubric.tiers.map((t) => t.id)).toEqual(['low', 'medium', 'high']);
@@ -151,6 +151,7 @@ const BARRIERS: [barrier: string, ids: string[], words: RegExp][] = [
   ['streaming: back-pressure', ['stream-backpressure'], /back-pressure/i],
   ['streaming: replay and exactly-once delivery', ['stream-replay'], /replay[\s\S]*exactly once/i],
   ['generative: evaluation sets for hallucination', ['genai-evaluation'], /invented|wrong/i],
+  ['generative: answers watched in production (grounded, refused, flagged, attacked)', ['genai-monitoring'], /live answers/i],
   ['generative: prompt-injection defences', ['prompt-injection'], /prompt injection/i],
   ['generative: the vendor\'s data-processing terms', ['vendor-terms'], /data-processing agreement/i],
   ['generative: pinning the vendor model version', ['llm-version-pinning'], /pin/i],

@@ -1,5 +1,5 @@
 // readiness.yaml files answered against the built-in rubric 1.0.0 (the three examples as they
-// shipped with 1.0.0, kept in fixtures/v1) load against the current version (2.3.0) with their answers: every 1.0.0
+// shipped with 1.0.0, kept in fixtures/v1) load against the current version (2.4.0) with their answers: every 1.0.0
 // question lives on, under its own id or the one that replaces it; an answer whose option changed
 // meaning is kept in the file and asked again; `--only-unanswered` asks only what is new or
 // needs a new look.
@@ -52,9 +52,9 @@ describe.each(FIXTURES)('%s answered against 1.0.0', (name) => {
   it('loads against the current version and keeps or carries over every answer', async () => {
     expect(raw.rubricVersion).toBe('1.0.0');
     const loaded = await loadReadiness(file);
-    expect(loaded.rubric.version).toBe('2.3.0');
+    expect(loaded.rubric.version).toBe('2.4.0');
     const m = loaded.migration!;
-    expect(m).toMatchObject({ answeredVersion: '1.0.0', version: '2.3.0' });
+    expect(m).toMatchObject({ answeredVersion: '1.0.0', version: '2.4.0' });
     // no 1.0.0 question is gone without a successor
     expect(m.removed.filter((r) => r.reason === 'question-removed')).toEqual([]);
     let kept = 0;

@@ -1,5 +1,5 @@
 // readiness.yaml files answered against the built-in rubric 2.0.0 (the three examples as they
-// shipped with 2.0.0, kept in fixtures/v2) load against the current version (2.3.0): every answer is kept, except those
+// shipped with 2.0.0, kept in fixtures/v2) load against the current version (2.4.0): every answer is kept, except those
 // naming an option whose meaning changed after either blind review (they are asked again), and
 // `--only-unanswered` asks only those and the questions 2.1.0 and 2.2.0 added.
 import { join } from 'node:path';
@@ -21,6 +21,6 @@ const RE_ASKED: Record<string, { from: string; why: string }> = {
   'production-service/model-governance': { from: 'governed', why: 'now governed-validated: model inventory and independent validation' },
   'production-service/model-lineage': { from: 'full', why: 'now full-retained: logged inputs under a retention period' },
 };
-const ADDED = ['third-country-transfers', 'data-subject-rights', 'product-owner', 'ml-security', 'decision-impact', 'output-freshness', 'prediction-parity', 'offline-online-agreement', 'feature-velocity'];
+const ADDED = ['genai-monitoring', 'third-country-transfers', 'data-subject-rights', 'product-owner', 'ml-security', 'decision-impact', 'output-freshness', 'prediction-parity', 'offline-online-agreement', 'feature-velocity'];
 
-describeMigration({ from: '2.0.0', current: '2.3.0', dir: V2, reAsked: RE_ASKED, added: ADDED });
+describeMigration({ from: '2.0.0', current: '2.4.0', dir: V2, reAsked: RE_ASKED, added: ADDED });

@@ -18,7 +18,7 @@ const RE_ASKED: Record<string, { from: string; why: string }> = {
   'production-service/model-governance': { from: 'governed', why: 'now governed-validated: model inventory with risk tier, independent validation' },
   'production-service/model-lineage': { from: 'full', why: 'now full-retained: logged inputs kept only for the retention period' },
 };
-const ADDED = ['decision-impact', 'output-freshness', 'prediction-parity', 'offline-online-agreement', 'feature-velocity', 'retrieval-permissions', 'generative-rebuild'];
+const ADDED = ['genai-monitoring', 'decision-impact', 'output-freshness', 'prediction-parity', 'offline-online-agreement', 'feature-velocity', 'retrieval-permissions', 'generative-rebuild'];
 // renamed in 2.2.0 though none of the examples chose them
 const RENAMED: [question: string, old: string, now: string][] = [
   ['ai-act-classification', 'high-risk-duties-open', 'high-risk-prelaunch-open'],
@@ -27,7 +27,7 @@ const RENAMED: [question: string, old: string, now: string][] = [
   ['vendor-terms', 'contracted', 'contracted-retention-known'],
 ];
 
-describeMigration({ from: '2.1.0', current: '2.3.0', dir: V21, reAsked: RE_ASKED, added: ADDED });
+describeMigration({ from: '2.1.0', current: '2.4.0', dir: V21, reAsked: RE_ASKED, added: ADDED });
 
 describe.each(['forecast-pilot', 'notebook-pilot', 'production-service'])('%s answered against 2.1.0', (name) => {
   const file = join(V21, `${name}.yaml`);

@@ -18,7 +18,7 @@ const RE_ASKED: Record<string, { from: string; why: string }> = {
     why: 'split: not-high-risk-launch-open (a duty applying at launch is open, 0.3) or not-high-risk-ongoing-open (0.7)',
   },
 };
-const ADDED = ['automated-decision', 'output-access'];
+const ADDED = ['genai-monitoring', 'automated-decision', 'output-access'];
 // renamed in 2.3.0 though none of the examples chose them
 const RENAMED: [question: string, old: string, now: string][] = [
   ['ai-act-classification', 'classified-not-high-risk', 'not-high-risk-ongoing-open'],
@@ -28,7 +28,7 @@ const RENAMED: [question: string, old: string, now: string][] = [
   ['data-subject-rights', 'automated-all-rights', 'automated-with-access'],
 ];
 
-describeMigration({ from: '2.2.0', current: '2.3.0', dir: V22, reAsked: RE_ASKED, added: ADDED });
+describeMigration({ from: '2.2.0', current: '2.4.0', dir: V22, reAsked: RE_ASKED, added: ADDED });
 
 describe.each(['forecast-pilot', 'notebook-pilot', 'production-service'])('%s answered against 2.2.0', (name) => {
   it('keeps its tier', async () => {
