@@ -4,8 +4,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { VERSION } from './version.js';
 import { handleError } from './cli-errors.js';
+import { writeStdout } from './terminal/stdout.js';
 import { FAIL_ON, KEYED_TERMS, SCALAR_TERMS } from './core/gate-terms.js';
-import { closest } from './core/words.js';
+import { didYouMean } from './core/words.js';
 import { DIFF_FORMATS, FULL_REPORT_FORMATS, HISTORY_FORMATS, PORTFOLIO_FORMATS, REPORT_FORMATS, SCAN_FORMATS, STATUS_FORMATS } from './reporters/formats.js';
 
 /** Where each command lives; `main` imports them, tests pass fakes. */
@@ -44,14 +45,24 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 function oneOf(values: readonly string[]) {
   return (value: string, previous: string[] = []) => {
     if (!values.includes(value)) {
-      const near = closest(value, values);
-      throw new InvalidArgumentError(`"${value}" is not one of ${values.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}.`);
+      throw new InvalidArgumentError(`"${value}" is not one of ${values.join(', ')}${didYouMean(value, values)}.`);
     }
     return [...previous, value];
   };
 }
 
 const format = (choices: readonly string[], description = 'output format') => new Option('--format <format>', description).choices(choices).default('text');
+
+/** What `check` and `report` both read: the readiness file, the rubric, the example, the output. */
+function projectOptions(command: Command, verb: string, formats: Option): Command {
+  return command
+    .option('-f, --file <path>', FOUND_FILE)
+    .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
+    .option('--example', `${verb} the example project that ships with ready`)
+    .addOption(formats)
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)');
+}
 
 /** The gate flags of `check` (which fails on them) and `report` (which only shows them). */
 function gateOptions(command: Command, shown: 'help' | 'reportHelp'): Command {
@@ -63,7 +74,7 @@ function gateOptions(command: Command, shown: 'help' | 'reportHelp'): Command {
   return command.addOption(new Option('--fail-on <what>', `${failOn} (${words.join(', ')})`).argParser(oneOf(words)));
 }
 
-export function createProgram(commands: CommandLoaders = COMMANDS, write: (text: string) => void = (t) => process.stdout.write(t)): Command {
+export function createProgram(commands: CommandLoaders = COMMANDS, write: (text: string) => void = writeStdout): Command {
   const program = new Command('ready')
     .description('Tells a data-science team whether its project is ready for production, and what to fix first.')
     .version(VERSION, '-v, --version')
@@ -96,16 +107,11 @@ export function createProgram(commands: CommandLoaders = COMMANDS, write: (text:
     .addHelpText('after', '\nExamples:\n  $ ready assess\n  $ ready assess --area data --only-unanswered\n  $ ready assess --role it-operations --by "Sam Lee"')
     .action(async (opts) => (await commands.assess()).assess(opts));
 
-  const check = program
-    .command('check')
-    .summary('score readiness.yaml and gate CI on it')
-    .description('score readiness.yaml, print the summary and gate CI on it (never prompts)')
-    .option('-f, --file <path>', FOUND_FILE)
-    .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
-    .option('--example', 'score the example project that ships with ready')
-    .addOption(format(REPORT_FORMATS, 'output format (sarif: GitHub code scanning, gitlab: code quality report, github: annotations)'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
+  const check = projectOptions(
+    program.command('check').summary('score readiness.yaml and gate CI on it').description('score readiness.yaml, print the summary and gate CI on it (never prompts)'),
+    'score',
+    format(REPORT_FORMATS, 'output format (sarif: GitHub code scanning, gitlab: code quality report, github: annotations)'),
+  )
     .option('--baseline <report.json>', 'also fail when the score, the level or an area drops, or a blocker appears, against this earlier JSON report')
     .option('--baseline-ref <ref>', 'the same against readiness.yaml as of a git ref (such as origin/main), scored on the spot: no stored report needed; auto: the target branch of the pull or merge request CI runs for');
   gateOptions(check, 'help')
@@ -137,16 +143,11 @@ export function createProgram(commands: CommandLoaders = COMMANDS, write: (text:
     )
     .action(async (opts) => (await commands.check()).check(opts));
 
-  const report = program
-    .command('report')
-    .summary('render the full report in any format')
-    .description('render the full report: tier, scores, blockers and the remediation plan; exits 0 whatever the gate')
-    .option('-f, --file <path>', FOUND_FILE)
-    .option('--rubric <ref>', 'rubric to score against: builtin:ID or a path (overrides readiness.yaml)')
-    .option('--example', 'report on the example project that ships with ready')
-    .addOption(format(FULL_REPORT_FORMATS, 'output format (badge: an SVG for READMEs)'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--project <name>', 'project name shown in reports (default: readiness.yaml, then the directory name)')
+  const report = projectOptions(
+    program.command('report').summary('render the full report in any format').description('render the full report: tier, scores, blockers and the remediation plan; exits 0 whatever the gate'),
+    'report on',
+    format(FULL_REPORT_FORMATS, 'output format (badge: an SVG for READMEs)'),
+  )
     .option('--baseline-ref <ref>', 'show what changed against readiness.yaml as of a git ref (such as origin/main; auto: the target branch of the pull or merge request CI runs for)');
   gateOptions(report, 'reportHelp')
     .option('--no-evidence', 'do not scan the repository (the folder of the readiness file) for evidence')

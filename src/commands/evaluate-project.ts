@@ -13,6 +13,7 @@ import { readinessGateInput } from '../load/readiness-gate.js';
 import { migrationNotice } from '../reporters/migration-notice.js';
 import { packageFile } from '../load/package-files.js';
 import { isoTimestamp } from './clock.js';
+import { didYouMean } from '../core/words.js';
 import { stripControl } from '../text/sanitize.js';
 import { FAIL_ON, KEYED_TERM_IDS, KEYED_TERMS, keyedIds, keyList, rangeWords, SCALAR_TERMS, unknownKey, type KeyedTerm, type ScalarTerm, type TermSpec } from '../core/gate-terms.js';
 
@@ -67,7 +68,7 @@ export function gateFromFlags(opts: ProjectOptions): Gate {
   }
   for (const word of opts.failOn ?? []) {
     const name = FAIL_ON[word];
-    if (!name) throw new UsageError(`--fail-on: "${word}" is not one of ${Object.keys(FAIL_ON).join(', ')}`);
+    if (!name) throw new UsageError(`--fail-on: "${word}" is not one of ${Object.keys(FAIL_ON).join(', ')}${didYouMean(word, Object.keys(FAIL_ON))}`);
     gate[name] = 0;
   }
   return gate;

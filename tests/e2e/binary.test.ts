@@ -133,9 +133,11 @@ describe(`the built binary on Node.js ${spawnSync(NODE, ['--version'], { encodin
   it('ends quietly when the reader of its output goes away', () => {
     const dir = tempProject();
     const err = join(dir, 'stderr.txt');
-    const r = spawnSync('sh', ['-c', `"${NODE}" "${BIN}" rubric show builtin:default --format json 2>"${err}" | head -c 10`], { encoding: 'utf8' });
-    expect(r.stdout).toHaveLength(10);
-    expect(readFileSync(err, 'utf8')).toBe('');
+    for (const args of ['rubric show builtin:default --format json', 'check --help']) {
+      const r = spawnSync('sh', ['-c', `"${NODE}" "${BIN}" ${args} 2>"${err}" | head -c 10`], { encoding: 'utf8' });
+      expect(r.stdout, args).toHaveLength(10);
+      expect(readFileSync(err, 'utf8'), args).toBe('');
+    }
   });
 
   it('writes nothing into the installed package', () => {
