@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { median, timeRuns } from './timing.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const runs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 30);
@@ -45,39 +46,8 @@ const cases = (exe) => ({
   ...(hasRepo && { 'check, 200-file git repo': [exe, [bin, 'check'], repo] }),
 });
 
-// The runs are made by a small Python loop: os.wait4 gives each child's own CPU time and peak
-// memory to the microsecond and kilobyte, which neither Node.js nor GNU time (10 ms steps) can.
-const RUNNER = `
-import json, os, sys, time
-spec = json.load(sys.stdin)
-out = [[] for _ in spec["cases"]]
-devnull = os.open(os.devnull, os.O_RDWR)
-env = dict(os.environ, NO_COLOR="1")
-def once(c):
-    t = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:
-        os.chdir(c["cwd"]); os.dup2(devnull, 0); os.dup2(devnull, 1); os.dup2(devnull, 2)
-        os.execve(c["cmd"], [c["cmd"]] + c["args"], env)
-    _, status, ru = os.wait4(pid, 0)
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1): sys.exit(f"{c['cmd']} {' '.join(c['args'])} exited {code}")
-    return [(time.perf_counter() - t) * 1000, (ru.ru_utime + ru.ru_stime) * 1000, ru.ru_maxrss]
-for c in spec["cases"]:
-    once(c); once(c)  # the file cache, and Node.js 22+ writing its compile cache
-for _ in range(spec["runs"]):
-    for i, c in enumerate(spec["cases"]): out[i].append(once(c))
-json.dump(out, sys.stdout)
-`;
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 const all = nodes.flatMap(([label, exe]) => Object.entries(cases(exe)).map(([name, c]) => ({ label, name, c })));
-const ran = spawnSync('python3', ['-c', RUNNER], { input: JSON.stringify({ runs, cases: all.map(({ c: [cmd, args, cwd] }) => ({ cmd, args, cwd })) }), encoding: 'utf8', maxBuffer: 64 << 20 });
-if (ran.status !== 0) throw new Error(`bench/startup.mjs needs python3 to time the runs: ${ran.error?.message ?? ran.stderr}`);
-JSON.parse(ran.stdout).forEach((samples, i) => (all[i].samples = samples.map(([wall, cpu, rss]) => ({ wall, cpu, rss }))));
+timeRuns(all.map((m) => m.c), runs).forEach((samples, i) => (all[i].samples = samples));
 
 console.log(`start-up: ${runs} alternated runs each, ${rubric.questions.length} questions answered; ratios to \`node -e 0\` of the same Node.js`);
 console.log(`${'node'.padEnd(9)} ${'command'.padEnd(26)} ${'wall ms'.padStart(8)} ${'ratio'.padStart(6)} ${'cpu ms'.padStart(8)} ${'ratio'.padStart(6)} ${'peak MiB'.padStart(9)} ${'ratio'.padStart(6)}`);
